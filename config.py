@@ -1,0 +1,100 @@
+"""Configuration classes, chosen by APP_CONFIG and read from environment variables."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+DEV_SECRET = "dev-only-secret-change-me"  # noqa: S105 - the placeholder production refuses
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_url(value: str | None, default: str) -> str:
+    """Accept the postgres:// spelling of hosting providers and pin the psycopg 3 driver."""
+    url = value or default
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET)
+    SQLALCHEMY_DATABASE_URI = database_url(
+        os.environ.get("DATABASE_URL"),
+        f"sqlite:///{BASE_DIR / 'instance' / 'parliament_tracker.db'}",
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    BOOTSTRAP_SERVE_LOCAL = True
+    BOOTSTRAP_BOOTSWATCH_THEME = None
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "parliament_tracker" / "translations")
+    LANGUAGES = ["en"]
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # Uploaded spreadsheets above this size are refused with a 413 before they are read.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "25")) * 1024 * 1024
+    # argon2id parameters (OWASP minimums are time_cost=2, memory_cost=19 MiB).
+    PASSWORD_HASH = {"time_cost": 3, "memory_cost": 65536, "parallelism": 2}
+    # The World Bank classification the registry's income groups come from.
+    INCOME_GROUP_REFERENCE = "World Bank FY2026 (July 2025)"
+    PAGE_SIZE = 50
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
+    @classmethod
+    def check(cls) -> None:
+        """Raise when the configuration is unsafe to run with."""
+
+
+class DevelopmentConfig(Config):
+    DEBUG = False
+
+
+class TestingConfig(Config):
+    TESTING = True
+    SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL"), "sqlite://")
+    RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    # Cheap hashing keeps the suite fast; production keeps the slow parameters above.
+    PASSWORD_HASH = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+    SERVER_NAME = None
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
+
+    @classmethod
+    def check(cls) -> None:
+        if not cls.SECRET_KEY or cls.SECRET_KEY == DEV_SECRET or len(cls.SECRET_KEY) < 32:
+            raise RuntimeError("SECRET_KEY must be set to a random value of at least 32 characters in production.")
+        if "DATABASE_URL" not in os.environ:
+            raise RuntimeError("DATABASE_URL must be set in production.")
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def selected_config():
+    """The configuration class named by APP_CONFIG (development by default)."""
+    name = os.environ.get("APP_CONFIG", "development").strip().lower()
+    if name not in CONFIGS:
+        raise RuntimeError(f"APP_CONFIG must be one of {', '.join(CONFIGS)}, not {name!r}.")
+    return CONFIGS[name]

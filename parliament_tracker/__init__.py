@@ -1,0 +1,86 @@
+"""parliament-tracker: the application factory and its register_* steps."""
+
+import logging
+import sys
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+
+from config import selected_config
+from parliament_tracker.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config_class=None) -> Flask:
+    config_class = config_class or selected_config()
+    config_class.check()
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), instance_path=str(ROOT / "instance"))
+    app.config.from_object(config_class)
+    register_logging(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_commands(app)
+    register_errorhandlers(app)
+    return app
+
+
+def register_logging(app: Flask) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    app.logger.handlers[:] = [handler]
+    app.logger.setLevel(app.config["LOG_LEVEL"])
+
+
+def register_extensions(app: Flask) -> None:
+    import parliament_tracker.models  # noqa: F401  (every table on the metadata)
+    from parliament_tracker.auth.services import load_user
+    from parliament_tracker.database import sqlite_pragmas
+    from parliament_tracker.i18n import select_locale
+    from parliament_tracker.navigation import register_template_globals
+    from parliament_tracker.security import register_security
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        Path(app.instance_path).mkdir(exist_ok=True)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    bootstrap.init_app(app)
+    register_security(app)
+    register_template_globals(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(db.engine, "connect", sqlite_pragmas)
+
+
+def register_blueprints(app: Flask) -> None:
+    from parliament_tracker.activities.views import bp as activities_bp
+    from parliament_tracker.api import bp as api_bp
+    from parliament_tracker.auth.views import bp as auth_bp
+    from parliament_tracker.chambers.views import bp as chambers_bp
+    from parliament_tracker.dashboards.views import bp as dashboards_bp
+    from parliament_tracker.profiles.views import bp as profiles_bp
+
+    for blueprint in (auth_bp, chambers_bp, activities_bp, dashboards_bp, profiles_bp, api_bp):
+        app.register_blueprint(blueprint)
+
+
+def register_commands(app: Flask) -> None:
+    from parliament_tracker.activities.cli import activities_cli, demo_cli
+    from parliament_tracker.auth.cli import users_cli
+    from parliament_tracker.chambers.cli import registry_cli
+
+    for group in (registry_cli, users_cli, activities_cli, demo_cli):
+        app.cli.add_command(group)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from parliament_tracker.errors import register_errors
+
+    register_errors(app)

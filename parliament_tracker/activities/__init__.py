@@ -1,0 +1,1 @@
+"""Activities of the centre, the chambers that took part, areas of work and donors."""

@@ -1,0 +1,146 @@
+"""Areas of work, donors, activities and participations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from parliament_tracker.audit import utcnow
+from parliament_tracker.extensions import db
+
+ACTIVITY_TYPES = (
+    "workshop",
+    "training",
+    "conference",
+    "research",
+    "mission",
+    "study_visit",
+    "webinar",
+    "information_service",
+)
+PARTICIPATION_ROLES = ("beneficiary", "expert")
+PARTICIPATION_STATUSES = ("claimed", "confirmed", "disputed")
+
+activity_donors = Table(
+    "activity_donors",
+    db.metadata,
+    Column("activity_id", ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True),
+    Column("donor_id", ForeignKey("donors.id", ondelete="RESTRICT"), primary_key=True, index=True),
+)
+
+
+class ActivityArea(db.Model):
+    """One of the centre's areas of work; data, so the centre can add one without a release."""
+
+    __tablename__ = "activity_areas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    label: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Donor(db.Model):
+    __tablename__ = "donors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    @property
+    def audit_label(self) -> str:
+        return self.name
+
+
+class Activity(db.Model):
+    __tablename__ = "activities"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="dates_ordered"),
+        Index("ix_activities_live_start", "deleted_at", "start_date"),
+        Index("ix_activities_area_start", "area_id", "start_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str | None] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    area_id: Mapped[int] = mapped_column(ForeignKey("activity_areas.id"))
+    activity_type: Mapped[str] = mapped_column(String(30), index=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    online: Mapped[bool] = mapped_column(Boolean, default=False)
+    description: Mapped[str] = mapped_column(Text, default="")
+    outcomes: Mapped[str] = mapped_column(Text, default="")
+    partners: Mapped[str] = mapped_column(Text, default="")
+    preceding_id: Mapped[int | None] = mapped_column(ForeignKey("activities.id", ondelete="SET NULL"))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Optimistic locking: a save based on an older version is refused, never silently applied.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    area = relationship("ActivityArea", lazy="joined")
+    donors = relationship("Donor", secondary=activity_donors, lazy="selectin", order_by="Donor.name")
+    preceding = relationship("Activity", remote_side=[id], lazy="select")
+    participations = relationship("Participation", back_populates="activity", cascade="all, delete-orphan",
+                                  order_by="Participation.id")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def audit_label(self) -> str:
+        return self.title
+
+
+class Participation(db.Model):
+    """One chamber's part in one activity, as a beneficiary or as a supplier of experts."""
+
+    __tablename__ = "participations"
+    __table_args__ = (
+        UniqueConstraint("activity_id", "chamber_id"),
+        CheckConstraint("participants IS NULL OR participants >= 0", name="participants_nonneg"),
+        CheckConstraint("women IS NULL OR women >= 0", name="women_nonneg"),
+        CheckConstraint("women IS NULL OR participants IS NULL OR women <= participants", name="women_le_total"),
+        Index("ix_participations_chamber_role", "chamber_id", "role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
+    chamber_id: Mapped[int] = mapped_column(ForeignKey("chambers.id", ondelete="RESTRICT"))
+    role: Mapped[str] = mapped_column(String(12), default="beneficiary")
+    participants: Mapped[int | None] = mapped_column(Integer)
+    women: Mapped[int | None] = mapped_column(Integer)
+    members: Mapped[int | None] = mapped_column(Integer)
+    secretariat_staff: Mapped[int | None] = mapped_column(Integer)
+    ict_staff: Mapped[int | None] = mapped_column(Integer)
+    # Whether the parliament confirmed the centre's record (see the profiles feature).
+    status: Mapped[str] = mapped_column(String(12), default="claimed")
+    status_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    activity = relationship("Activity", back_populates="participations")
+    chamber = relationship("Chamber", lazy="joined")
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.chamber.code if self.chamber else self.chamber_id} in activity {self.activity_id}"

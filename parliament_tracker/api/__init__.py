@@ -1,0 +1,7 @@
+"""JSON endpoints under /api/v1, one module per resource, plus /healthz."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__)
+
+from parliament_tracker.api import health  # noqa: E402,F401  (registers its routes on bp)

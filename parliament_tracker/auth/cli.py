@@ -1,0 +1,71 @@
+"""flask users ...: create accounts from scripts, and the demo accounts of make run."""
+
+import os
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from parliament_tracker.activities.services import get_or_create_donor
+from parliament_tracker.auth import services
+from parliament_tracker.chambers.services import get_chamber_by_code
+
+users_cli = AppGroup("users", help="Manage user accounts.")
+
+DEMO_ACCOUNTS = (
+    ("admin@demo.parliament-tracker.local", "admin", (), None),
+    ("staff@demo.parliament-tracker.local", "staff", (), None),
+    ("parliament@demo.parliament-tracker.local", "parliament", ("KE-LC", "KE-UC"), None),
+    ("donor@demo.parliament-tracker.local", "donor", (), "[Demo] European Commission"),
+)
+
+
+def _read_password(option: str | None) -> str:
+    if option:
+        return option
+    if os.environ.get("PT_USER_PASSWORD"):
+        return os.environ["PT_USER_PASSWORD"]
+    if sys.stdin is not None and not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(("admin", "staff", "parliament", "donor")))
+@click.option("--chamber", "chambers", multiple=True, help="Chamber code, for parliament accounts (repeatable).")
+@click.option("--donor", help="Donor name, for donor accounts; created if new.")
+@click.option("--name", default="", help="The person's name.")
+@click.option("--password", help="Otherwise read from $PT_USER_PASSWORD or standard input.")
+def create(email, role, chambers, donor, name, password):
+    """Create an account; exits non-zero and writes nothing when anything is wrong."""
+    found = []
+    for code in chambers:
+        chamber = get_chamber_by_code(code)
+        if chamber is None:
+            raise click.UsageError(f"No chamber with code {code!r} in the registry (see: flask registry export).")
+        found.append(chamber)
+    try:
+        donor_obj = get_or_create_donor(donor, commit=False) if donor else None
+        user = services.create_user(email, _read_password(password), role, name=name, chambers=found,
+                                    donor=donor_obj)
+    except services.AccountError as error:
+        services.db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created {user.role} account {user.email}.")
+
+
+@users_cli.command("create-demo")
+def create_demo():
+    """Create one demo account per role, printing each password once; existing ones are left alone."""
+    for email, role, codes, donor in DEMO_ACCOUNTS:
+        if services.get_user_by_email(email) is not None:
+            click.echo(f"{role:>10}: {email} (exists; password printed when it was created)")
+            continue
+        chambers = [c for c in (get_chamber_by_code(code) for code in codes) if c is not None]
+        if codes and not chambers:
+            raise click.ClickException("Load the registry first: flask registry load")
+        donor_obj = get_or_create_donor(donor, commit=False, is_demo=True) if donor else None
+        password = services.generate_password()
+        services.create_user(email, password, role, name=f"Demo {role}", chambers=chambers, donor=donor_obj)
+        click.echo(f"{role:>10}: {email}  password: {password}")

@@ -1,0 +1,49 @@
+"""Sign-in, password and user administration forms."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from parliament_tracker.forms import BaseForm
+
+ROLE_CHOICES = [
+    ("admin", _l("Administrator")),
+    ("staff", _l("Centre staff")),
+    ("parliament", _l("Parliament")),
+    ("donor", _l("Donor")),
+]
+
+
+class LoginForm(BaseForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField(_l("Keep me signed in"))
+    submit = SubmitField(_l("Sign in"))
+
+
+class ChangePasswordForm(BaseForm):
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+    submit = SubmitField(_l("Change password"))
+
+
+class UserForm(BaseForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES)
+    chambers = SelectMultipleField(_l("Chambers (parliament accounts)"), choices=[], validate_choice=True)
+    donor = SelectField(_l("Donor (donor accounts)"), choices=[], validate_choice=True)
+    active = BooleanField(_l("Account enabled"), default=True)
+    password = PasswordField(
+        _l("Initial password (leave empty to generate one)"), validators=[Optional(), Length(min=10, max=200)]
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class SettingsForm(BaseForm):
+    public_dashboards = BooleanField(_l("Anonymous visitors may see the coverage dashboards"))
+    submit = SubmitField(_l("Save settings"))

@@ -1,0 +1,101 @@
+"""Who may use which route: role_required, public, and the chamber-level checks."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort, jsonify, redirect, request, url_for
+from flask_login import current_user
+
+STAFF_ROLES = ("admin", "staff")
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or (
+        request.accept_mimetypes.best == "application/json"
+    )
+
+
+def _refuse(status: int):
+    if wants_json():
+        message = "Authentication required." if status == 401 else "You do not have access to this resource."
+        response = jsonify(error=message, status=status)
+        response.status_code = status
+        abort(response)
+    if status == 401:
+        return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
+    abort(status)
+
+
+def role_required(*roles: str):
+    """Allow signed-in users with one of roles; a browser is sent to login, JSON gets 401/403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return _refuse(401)
+            if current_user.role not in roles:
+                return _refuse(403)
+            return view(*args, **kwargs)
+
+        wrapped.access = tuple(roles)
+        return wrapped
+
+    return decorator
+
+
+def login_required(view):
+    """Any signed-in user, whatever the role."""
+    return role_required("admin", "staff", "parliament", "donor")(view)
+
+
+def public(view):
+    """Mark a view as deliberately open to anonymous visitors."""
+    view.access = "public"
+    return view
+
+
+def public_unless_disabled(setting_reader):
+    """Open to everyone while the admin setting allows it, otherwise to signed-in users only."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated and not setting_reader():
+                return _refuse(401)
+            return view(*args, **kwargs)
+
+        wrapped.access = "public-setting"
+        return wrapped
+
+    return decorator
+
+
+def is_staff(user) -> bool:
+    return user.is_authenticated and user.role in STAFF_ROLES
+
+
+def can_view_chamber(user, chamber) -> bool:
+    """Private chamber data: staff and admin, and the chamber's own parliament accounts."""
+    if not user.is_authenticated:
+        return False
+    if user.role in STAFF_ROLES:
+        return True
+    return user.role == "parliament" and chamber.id in user.chamber_ids
+
+
+def can_edit_chamber_records(user, chamber) -> bool:
+    """Parliament self-service writes: only the chamber's own parliament accounts."""
+    return user.is_authenticated and user.role == "parliament" and chamber.id in user.chamber_ids
+
+
+def safe_next(target: str | None) -> str | None:
+    """Return target only when it is a path on this site (no scheme, no host, no backslash tricks)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    if any(ord(ch) < 32 for ch in target):
+        return None
+    return target
+
+

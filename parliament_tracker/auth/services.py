@@ -1,0 +1,167 @@
+"""Account use cases: passwords, sign-in, creating and changing users. Each commits once."""
+
+from __future__ import annotations
+
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from sqlalchemy import func, select
+
+from parliament_tracker.audit import AuditRecord, record_change, snapshot, utcnow
+from parliament_tracker.auth.models import ROLES, Setting, User
+from parliament_tracker.extensions import db
+
+AUDITED_FIELDS = ("email", "name", "role", "active", "donor_id", "chamber_codes")
+
+
+class AccountError(ValueError):
+    """A rule about accounts was broken; field names the form field it belongs to."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def _hasher() -> PasswordHasher:
+    return PasswordHasher(**current_app.config["PASSWORD_HASH"])
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(user: User | None, password: str) -> bool:
+    if user is None:
+        # Spend the same time on unknown e-mails so they cannot be told apart by timing.
+        _hasher().hash(password)
+        return False
+    try:
+        return _hasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def get_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this e-mail and password, or None; records the sign-in time."""
+    user = get_user_by_email(email)
+    if not verify_password(user, password) or not user.active:
+        return None
+    user.last_login_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def validate_password(password: str) -> None:
+    if len(password) < 10:
+        raise AccountError("Use at least 10 characters.", "password")
+
+
+def _user_snapshot(user: User) -> dict:
+    data = snapshot(user, AUDITED_FIELDS[:-1])
+    data["chamber_codes"] = [c.code for c in user.chambers]
+    return data
+
+
+def _check_links(role: str, chambers: list, donor) -> None:
+    if role not in ROLES:
+        raise AccountError(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.", "role")
+    if role == "parliament" and not chambers:
+        raise AccountError("A parliament account needs at least one chamber.", "chambers")
+    if role != "parliament" and chambers:
+        raise AccountError("Only parliament accounts are tied to chambers.", "chambers")
+    if role == "donor" and donor is None:
+        raise AccountError("A donor account needs a donor.", "donor")
+    if role != "donor" and donor is not None:
+        raise AccountError("Only donor accounts are tied to a donor.", "donor")
+
+
+def create_user(email: str, password: str, role: str, *, name: str = "", chambers=(), donor=None,
+                by=None) -> User:
+    """Create an account; refuses a duplicate e-mail, a weak password or links that do not fit the role."""
+    email = email.strip().lower()
+    if get_user_by_email(email) is not None:
+        raise AccountError("An account with this e-mail already exists.", "email")
+    validate_password(password)
+    _check_links(role, list(chambers), donor)
+    user = User(email=email, name=name, role=role, password_hash=hash_password(password),
+                donor=donor, chambers=list(chambers), active=True)
+    db.session.add(user)
+    record_change("create", user, before=None, after=_user_snapshot(user), by=by)
+    db.session.commit()
+    return user
+
+
+def update_user(user: User, *, role: str, name: str, active: bool, chambers=(), donor=None, by=None) -> User:
+    """Change an account's role, links and whether it may sign in; an admin cannot lock themself out."""
+    if by is not None and by.id == user.id and (not active or role != "admin"):
+        raise AccountError("You cannot disable your own account or remove your own admin role.", "role")
+    _check_links(role, list(chambers), donor)
+    before = _user_snapshot(user)
+    user.role, user.name, user.active = role, name, active
+    user.chambers, user.donor = list(chambers), donor
+    db.session.flush()
+    record_change("update", user, before=before, after=_user_snapshot(user), by=by)
+    db.session.commit()
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Set a new password after checking the current one."""
+    if not verify_password(user, current):
+        raise AccountError("The current password is not correct.", "current_password")
+    set_password(user, new, by=user)
+
+
+def set_password(user: User, new: str, by=None) -> None:
+    validate_password(new)
+    user.password_hash = hash_password(new)
+    record_change("update", user, before={"password": "(set)"}, after={"password": "(changed)"}, by=by,
+                  note="password changed")
+    db.session.commit()
+
+
+def list_users() -> list[User]:
+    return list(db.session.scalars(select(User).order_by(User.role, User.email)))
+
+
+def get_setting(key: str, default: str) -> str:
+    setting = db.session.get(Setting, key)
+    return setting.value if setting else default
+
+
+def put_setting(key: str, value: str, by=None) -> None:
+    setting = db.session.get(Setting, key)
+    before = setting.value if setting else None
+    if setting is None:
+        setting = Setting(key=key, value=value)
+        db.session.add(setting)
+    setting.value = value
+    db.session.flush()
+    if before != value:
+        db.session.add(AuditRecord(user_id=getattr(by, "id", None), entity_type="settings", entity_id=None,
+                                   entity_label=key, action="update", before={key: before}, after={key: value}))
+    db.session.commit()
+
+
+def dashboards_are_public() -> bool:
+    """Whether anonymous visitors may see the coverage dashboards (on unless an admin turned it off)."""
+    return get_setting("public_dashboards", "1") == "1"
+
+
+def get_user_or_404(user_id: int) -> User:
+    return db.get_or_404(User, user_id)
+
+
+def load_user(user_id: str) -> User | None:
+    """Flask-Login's loader: the account in the session, if it still exists."""
+    return db.session.get(User, int(user_id)) if str(user_id).isdigit() else None

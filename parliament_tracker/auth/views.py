@@ -1,0 +1,132 @@
+"""Sign in and out, change password, and the admin's user and settings screens."""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from parliament_tracker.activities.services import donor_choices, get_donor
+from parliament_tracker.auth import services
+from parliament_tracker.auth.forms import ChangePasswordForm, LoginForm, SettingsForm, UserForm
+from parliament_tracker.auth.permissions import login_required, public, role_required, safe_next
+from parliament_tracker.chambers.services import chamber_choices, get_chambers_by_ids
+from parliament_tracker.extensions import limiter
+
+bp = Blueprint("auth", __name__)
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+@public
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next")) or url_for("dashboards.index"))
+        form.add_error("password", _("Unknown e-mail or wrong password, or the account is disabled."))
+    status = 400 if form.errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("dashboards.index"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.password.data)
+        except services.AccountError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("Your password was changed."), "success")
+            return redirect(url_for("dashboards.index"))
+    return render_template("auth/password.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/admin/users")
+@role_required("admin")
+def users():
+    return render_template("auth/users.html", users=services.list_users())
+
+
+def _user_form(user=None) -> UserForm:
+    form = UserForm(obj=user) if user and request.method == "GET" else UserForm()
+    form.chambers.choices = chamber_choices()
+    form.donor.choices = [("", _("(none)"))] + donor_choices()
+    if user is not None and request.method == "GET":
+        form.chambers.data = [str(c.id) for c in user.chambers]
+        form.donor.data = str(user.donor_id or "")
+    return form
+
+
+def _save_user(form: UserForm, user=None):
+    chambers = get_chambers_by_ids(form.chambers.data)
+    donor = get_donor(form.donor.data) if form.donor.data else None
+    if user is None:
+        password = form.password.data or services.generate_password()
+        user = services.create_user(form.email.data, password, form.role.data, name=form.name.data or "",
+                                    chambers=chambers, donor=donor, by=current_user)
+        return user, (None if form.password.data else password)
+    services.update_user(user, role=form.role.data, name=form.name.data or "", active=form.active.data,
+                         chambers=chambers, donor=donor, by=current_user)
+    return user, None
+
+
+@bp.route("/admin/users/new", methods=["GET", "POST"])
+@role_required("admin")
+def new_user():
+    form = _user_form()
+    if form.validate_on_submit():
+        try:
+            user, generated = _save_user(form)
+        except services.AccountError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("Account %(email)s created.", email=user.email), "success")
+            if generated:
+                flash(_("Its initial password, shown only now: %(password)s", password=generated), "warning")
+            return redirect(url_for("auth.users"))
+    return render_template("auth/user_form.html", form=form, user=None), 400 if form.errors else 200
+
+
+@bp.route("/admin/users/<int:user_id>/edit", methods=["GET", "POST"])
+@role_required("admin")
+def edit_user(user_id: int):
+    user = services.get_user_or_404(user_id)
+    form = _user_form(user)
+    del form.password, form.email
+    if form.validate_on_submit():
+        try:
+            _save_user(form, user)
+        except services.AccountError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("Account %(email)s saved.", email=user.email), "success")
+            return redirect(url_for("auth.users"))
+    return render_template("auth/user_form.html", form=form, user=user), 400 if form.errors else 200
+
+
+@bp.route("/admin/settings", methods=["GET", "POST"])
+@role_required("admin")
+def settings():
+    form = SettingsForm()
+    if request.method == "GET":
+        form.public_dashboards.data = services.dashboards_are_public()
+    if form.validate_on_submit():
+        services.put_setting("public_dashboards", "1" if form.public_dashboards.data else "0", by=current_user)
+        flash(_("Settings saved."), "success")
+        return redirect(url_for("auth.settings"))
+    return render_template("auth/settings.html", form=form), 400 if form.errors else 200

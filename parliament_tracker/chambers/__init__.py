@@ -1,0 +1,1 @@
+"""The registry of the world's national parliamentary chambers."""

@@ -1,0 +1,36 @@
+"""flask registry ...: load the chamber registry from its data file, export it as CSV."""
+
+import csv
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from parliament_tracker.chambers.exports import REGISTRY_HEADER, registry_rows
+from parliament_tracker.chambers.loader import DATA_DIR, RegistryDataError, load_registry
+
+registry_cli = AppGroup("registry", help="The registry of national parliamentary chambers.")
+
+
+@registry_cli.command("load")
+@click.option("--data-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=DATA_DIR,
+              show_default=True, help="Folder holding countries.csv and chambers.csv.")
+def load(data_dir: Path):
+    """Add new chambers and update changed ones; never deletes a chamber."""
+    try:
+        report = load_registry(data_dir)
+    except (RegistryDataError, OSError, KeyError) as error:
+        raise click.ClickException(f"Registry not loaded, nothing written: {error}") from None
+    click.echo(f"Registry: {len(report.created)} created, {len(report.updated)} updated, "
+               f"{report.unchanged} unchanged.")
+    for code in report.not_in_file:
+        click.echo(f"Warning: {code} is in the database but not in the data file; left as it is.", err=True)
+
+
+@registry_cli.command("export")
+def export():
+    """Write the registry as CSV to standard output."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(REGISTRY_HEADER)
+    writer.writerows(registry_rows())

@@ -1,0 +1,100 @@
+"""Countries, their classifications, and their national parliamentary chambers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from parliament_tracker.extensions import db
+
+CHAMBER_TYPES = ("unicameral", "lower", "upper")
+STATUSES = ("active", "suspended", "dissolved", "transitional")
+INCOME_GROUPS = ("low", "lower_middle", "upper_middle", "high")
+REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+
+country_groups = Table(
+    "country_groups",
+    db.metadata,
+    Column("country_id", ForeignKey("countries.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_id", ForeignKey("geopolitical_groups.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class GeopoliticalGroup(db.Model):
+    """An Inter-Parliamentary Union geopolitical group (a country can belong to two)."""
+
+    __tablename__ = "geopolitical_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Country(db.Model):
+    __tablename__ = "countries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    iso2: Mapped[str] = mapped_column(String(2), unique=True)
+    iso3: Mapped[str] = mapped_column(String(3), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    official_name: Mapped[str] = mapped_column(String(200), default="")
+    aliases: Mapped[str] = mapped_column(Text, default="")
+    un_member: Mapped[bool] = mapped_column(Boolean, default=True)
+    m49_region: Mapped[str] = mapped_column(String(40), index=True)
+    m49_subregion: Mapped[str] = mapped_column(String(60), index=True)
+    m49_intermediate_region: Mapped[str] = mapped_column(String(60), default="")
+    income_group: Mapped[str | None] = mapped_column(String(20), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    chambers = relationship("Chamber", back_populates="country", order_by="Chamber.code")
+    groups = relationship("GeopoliticalGroup", secondary=country_groups, lazy="selectin",
+                          order_by="GeopoliticalGroup.name")
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [a for a in self.aliases.split("|") if a]
+
+
+class Chamber(db.Model):
+    __tablename__ = "chambers"
+    __table_args__ = (Index("ix_chambers_country_type", "country_id", "chamber_type"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    country_id: Mapped[int] = mapped_column(ForeignKey("countries.id"))
+    chamber_type: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(200))
+    official_names: Mapped[str] = mapped_column(Text, default="")
+    other_names: Mapped[str] = mapped_column(Text, default="")
+    seats: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="active", index=True)
+    status_note: Mapped[str] = mapped_column(Text, default="")
+    established: Mapped[dt.date | None] = mapped_column(Date)
+    ended: Mapped[dt.date | None] = mapped_column(Date)
+    # Lower-cased, accent-free text of every name of the chamber and its country, for search.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    country = relationship("Country", back_populates="chambers", lazy="joined")
+
+    @property
+    def official_name_list(self) -> list[str]:
+        return [n for n in self.official_names.split("|") if n]
+
+    @property
+    def other_name_list(self) -> list[str]:
+        return [n for n in self.other_names.split("|") if n]
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.country.name}: {self.name}"
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.code} {self.display_name}"
+
+    def existed_between(self, start: dt.date, end: dt.date) -> bool:
+        return (self.established is None or self.established <= end) and (
+            self.ended is None or self.ended >= start
+        )

@@ -1,0 +1,80 @@
+"""Reading the registry: lookups, the filtered list, and choices for forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort
+from sqlalchemy import select
+
+from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
+from parliament_tracker.chambers.text import normalize
+from parliament_tracker.extensions import db
+
+
+@dataclass(frozen=True)
+class RegistryFilter:
+    q: str = ""
+    region: str = ""
+    income_group: str = ""
+    chamber_type: str = ""
+    status: str = ""
+    group: str = ""
+
+
+def get_chamber_by_code(code: str) -> Chamber | None:
+    return db.session.scalar(select(Chamber).where(Chamber.code == code.strip().upper()))
+
+
+def get_chamber_or_404(code: str) -> Chamber:
+    chamber = get_chamber_by_code(code)
+    if chamber is None:
+        abort(404)
+    return chamber
+
+
+def get_chambers_by_ids(ids) -> list[Chamber]:
+    wanted = {int(i) for i in ids if str(i).isdigit()}
+    if not wanted:
+        return []
+    return list(db.session.scalars(select(Chamber).where(Chamber.id.in_(wanted)).order_by(Chamber.code)))
+
+
+def other_chambers(chamber: Chamber) -> list[Chamber]:
+    """The other chamber(s) of the same country's parliament."""
+    stmt = select(Chamber).where(Chamber.country_id == chamber.country_id, Chamber.id != chamber.id)
+    return list(db.session.scalars(stmt.order_by(Chamber.code)))
+
+
+def search_chambers(filters: RegistryFilter) -> list[Chamber]:
+    """Chambers matching every given filter; q matches any name of the chamber or its country."""
+    stmt = select(Chamber).join(Chamber.country)
+    for word in normalize(filters.q).split():
+        stmt = stmt.where(Chamber.search_text.contains(word, autoescape=True))
+    if filters.region:
+        stmt = stmt.where(Country.m49_region == filters.region)
+    if filters.income_group:
+        stmt = stmt.where(Country.income_group == filters.income_group)
+    if filters.chamber_type:
+        stmt = stmt.where(Chamber.chamber_type == filters.chamber_type)
+    if filters.status:
+        stmt = stmt.where(Chamber.status == filters.status)
+    if filters.group:
+        stmt = stmt.where(Country.groups.any(GeopoliticalGroup.code == filters.group))
+    return list(db.session.scalars(stmt.order_by(Country.name, Chamber.code)))
+
+
+def chamber_choices() -> list[tuple[str, str]]:
+    rows = db.session.execute(
+        select(Chamber.id, Chamber.code, Country.name, Chamber.name).join(Chamber.country).order_by(Country.name)
+    )
+    return [(str(i), f"{country}: {name} ({code})") for i, code, country, name in rows]
+
+
+def region_choices() -> list[str]:
+    return list(db.session.scalars(select(Country.m49_region).distinct().order_by(Country.m49_region)))
+
+
+def group_choices() -> list[tuple[str, str]]:
+    rows = db.session.execute(select(GeopoliticalGroup.code, GeopoliticalGroup.name).order_by(GeopoliticalGroup.name))
+    return [(code, name) for code, name in rows]

@@ -1,0 +1,54 @@
+"""The registry list and the chamber page."""
+
+import csv
+import io
+
+from flask import Blueprint, Response, abort, render_template
+from flask_babel import gettext as _
+
+from parliament_tracker.auth.permissions import public
+from parliament_tracker.chambers import services
+from parliament_tracker.chambers.exports import REGISTRY_HEADER, registry_rows
+from parliament_tracker.chambers.forms import RegistryFilterForm
+
+bp = Blueprint("chambers", __name__, url_prefix="/chambers")
+
+
+def _filter_form() -> tuple[RegistryFilterForm, services.RegistryFilter]:
+    form = RegistryFilterForm()
+    form.region.choices = [("", _("Any region"))] + [(r, r) for r in services.region_choices()]
+    form.group.choices = [("", _("Any group"))] + services.group_choices()
+    if not form.validate():
+        return form, None
+    fields = ("q", "region", "income_group", "chamber_type", "status", "group")
+    return form, services.RegistryFilter(**{f: (getattr(form, f).data or "").strip() for f in fields})
+
+
+@bp.get("/")
+@public
+def index():
+    form, filters = _filter_form()
+    if filters is None:
+        return render_template("chambers/index.html", form=form, chambers=[]), 400
+    return render_template("chambers/index.html", form=form, chambers=services.search_chambers(filters))
+
+
+@bp.get("/export.csv")
+@public
+def export():
+    form, filters = _filter_form()
+    if filters is None:
+        abort(400, _("Invalid filter values."))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(REGISTRY_HEADER)
+    writer.writerows(registry_rows(services.search_chambers(filters)))
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=chambers.csv"})
+
+
+@bp.get("/<code>")
+@public
+def detail(code: str):
+    chamber = services.get_chamber_or_404(code)
+    return render_template("chambers/detail.html", chamber=chamber, others=services.other_chambers(chamber))

@@ -1,0 +1,1 @@
+"""Coverage dashboards: aggregates, charts and their pages."""

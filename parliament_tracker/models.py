@@ -1,0 +1,6 @@
+"""Imports every model so that the metadata (and so Alembic) knows all tables."""
+
+from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation  # noqa: F401
+from parliament_tracker.audit import AuditRecord  # noqa: F401
+from parliament_tracker.auth.models import Setting, User  # noqa: F401
+from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup  # noqa: F401

@@ -1,0 +1,30 @@
+"""The role-dependent items of the main navigation, and template globals."""
+
+from flask import Flask, current_app, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+# (endpoint, label, roles that see it); an endpoint that is not registered is skipped.
+NAV = (
+    ("activities.index", _l("Activities"), ("admin", "staff")),
+    ("activities.import_sheet", _l("Import"), ("admin", "staff")),
+    ("profiles.mine", _l("My chamber"), ("parliament",)),
+    ("profiles.queue", _l("Disputes"), ("admin", "staff")),
+    ("auth.users", _l("Users"), ("admin",)),
+    ("activities.audit", _l("Audit trail"), ("admin",)),
+    ("auth.settings", _l("Settings"), ("admin",)),
+)
+
+
+def nav_items() -> list[dict]:
+    role = current_user.role if current_user.is_authenticated else None
+    return [
+        {"url": url_for(endpoint), "label": label}
+        for endpoint, label, roles in NAV
+        if role in roles and endpoint in current_app.view_functions
+    ]
+
+
+def register_template_globals(app: Flask) -> None:
+    app.jinja_env.globals.update(nav_items=nav_items, current_locale=lambda: str(get_locale() or "en"))

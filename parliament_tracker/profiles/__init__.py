@@ -1,0 +1,1 @@
+"""Chamber profiles, parliament self-service, feedback and ICT self-assessment."""

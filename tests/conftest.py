@@ -1,0 +1,83 @@
+"""Fixtures shared by every test: app, client, runner, login_as, csrf_token."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from parliament_tracker import create_app
+from parliament_tracker.extensions import db
+from tests import factories
+from tests.databases import config_for, make_template
+
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+@pytest.fixture(scope="session")
+def db_template(tmp_path_factory):
+    template = make_template(tmp_path_factory.mktemp("db"))
+    yield template
+    template.close()
+
+
+@pytest.fixture
+def make_app(db_template):
+    """Build an app on a fresh database; keyword arguments override configuration values."""
+    made = []
+
+    def _make(**overrides):
+        url = db_template.fresh_url()
+        app = create_app(config_for(url, **overrides))
+        made.append((app, url))
+        return app
+
+    yield _make
+    for app, url in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+        db_template.reset(url)
+
+
+@pytest.fixture
+def app(make_app):
+    app = make_app()
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def read_csrf_token(client, path: str = "/login") -> str:
+    """The CSRF token of client's session, read from a page's form as a browser would."""
+    match = CSRF_RE.search(client.get(path).get_data(as_text=True))
+    assert match, f"no csrf_token on {path}"
+    return match.group(1)
+
+
+@pytest.fixture
+def csrf_token(client):
+    return lambda path="/login": read_csrf_token(client, path)
+
+
+@pytest.fixture
+def login_as(client):
+    """Create a user with the role (tied to chamber or donor where the role needs it) and sign in."""
+
+    def _login(role: str, chamber=None, donor=None, email=None):
+        user = factories.make_user(role, chambers=[chamber] if chamber else None, donor=donor, email=email)
+        response = client.post("/login", data={"email": user.email, "password": factories.PASSWORD,
+                                               "csrf_token": read_csrf_token(client)})
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return user
+
+    return _login

@@ -1,0 +1,106 @@
+"""Every route, tried by every role and by an anonymous visitor, answers the status its rule expects.
+
+Each feature lists its routes in tests/<feature>/access_rules.py as RULES: (method, path, expected) where
+path may hold {placeholders} filled from the world built below and expected maps each of ROLES to a status.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import tests
+from tests import factories
+from tests.conftest import read_csrf_token
+
+ROLES = ("anon", "admin", "staff", "parliament", "donor")
+SKIP_ENDPOINTS = {"static", "bootstrap.static"}
+
+
+def _all_rules():
+    rules = []
+    for info in pkgutil.iter_modules([str(Path(tests.__file__).parent)]):
+        if not info.ispkg:
+            continue
+        try:
+            module = importlib.import_module(f"tests.{info.name}.access_rules")
+        except ModuleNotFoundError:
+            continue
+        rules.extend(module.RULES)
+    return rules
+
+
+# Signing out changes who the client is, so it is tried last.
+RULES = sorted(_all_rules(), key=lambda rule: rule[1] == "/logout")
+
+
+def build_world():
+    """The rows the placeholders refer to: the signed-in parliament account speaks for FR-LC."""
+    own = factories.make_chamber("FR-LC", "lower")
+    other = factories.make_chamber("KE-LC", "lower")
+    factories.make_chamber("FR-UC", "upper")
+    donor = factories.make_donor("European Commission")
+    activity = factories.make_activity(chambers=[own, other], donors=[donor])
+    deleted = factories.make_activity(title="Deleted", chambers=[other], deleted=True)
+    target = factories.make_user("staff", email="target@example.org")
+    return {"own": own, "other": other, "donor": donor, "activity": activity, "deleted": deleted, "user": target}
+
+
+def _placeholders(world) -> dict:
+    return {
+        "chamber": world["own"].code, "other_chamber": world["other"].code, "donor": world["donor"].id,
+        "activity": world["activity"].id, "deleted_activity": world["deleted"].id, "user": world["user"].id,
+        "participation": world["activity"].participations[0].id,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_route_answers_each_role_as_its_rule_says(app, client, role):
+    world = build_world()
+    if role != "anon":
+        user = factories.make_user(role, chambers=[world["own"]] if role == "parliament" else None,
+                                   donor=world["donor"] if role == "donor" else None)
+        client.post("/login", data={"email": user.email, "password": factories.PASSWORD,
+                                    "csrf_token": read_csrf_token(client)})
+    values = _placeholders(world)
+    failures = []
+    for method, path, expected, *rest in RULES:
+        data = dict(rest[0]) if rest else {}
+        url = path.format(**values)
+        if method == "POST":
+            data["csrf_token"] = read_csrf_token(client)
+            response = client.post(url, data=data)
+        else:
+            response = client.get(url)
+        if response.status_code != expected[role]:
+            failures.append(f"{method} {url}: expected {expected[role]}, got {response.status_code}")
+    assert not failures, "\n".join(failures)
+
+
+def test_every_route_has_a_rule(app):
+    """A new route without an access rule fails the build."""
+    adapter = app.url_map.bind("localhost")
+    values = {"chamber": "FR-LC", "other_chamber": "KE-LC", "donor": 1, "activity": 1, "deleted_activity": 2,
+              "user": 1, "participation": 1}
+    covered = set()
+    for method, path, expected, *_ in RULES:
+        assert set(expected) == set(ROLES), f"{method} {path} must give a status for each of {ROLES}"
+        endpoint, _ = adapter.match(path.split("?")[0].format(**values), method=method)
+        covered.add((endpoint, method))
+    missing = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in SKIP_ENDPOINTS:
+            continue
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            if (rule.endpoint, method) not in covered:
+                missing.append(f"{method} {rule.rule} ({rule.endpoint})")
+    assert not missing, "routes without an access rule:\n" + "\n".join(sorted(missing))
+
+
+def test_every_view_declares_who_may_use_it(app):
+    undeclared = [name for name, view in app.view_functions.items()
+                  if name not in SKIP_ENDPOINTS and not hasattr(view, "access")]
+    assert not undeclared, f"views without role_required/public: {undeclared}"
