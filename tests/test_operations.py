@@ -1,0 +1,93 @@
+"""Health check, error pages, configuration safety, and the demo data commands."""
+
+import pytest
+from sqlalchemy import func, select
+
+from config import ProductionConfig, database_url
+from parliament_tracker import create_app
+from parliament_tracker.activities.models import Activity, Donor, Participation
+from parliament_tracker.extensions import db
+from tests import factories
+
+
+def test_healthz_says_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_json() == {"status": "ok", "database": True}
+
+
+def test_healthz_reports_a_database_that_does_not_answer(make_app):
+    app = make_app(SQLALCHEMY_DATABASE_URI="sqlite:////nonexistent-dir/none.db")
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 200 and response.get_json()["database"] is False
+
+
+def test_an_unexpected_error_shows_a_friendly_500_without_details_and_rolls_back(make_app):
+    app = make_app()
+
+    @app.get("/boom")
+    def boom():
+        db.session.add(Donor(name="half-written"))
+        db.session.flush()
+        raise RuntimeError("secret internal detail")
+
+    response = app.test_client().get("/boom")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 500 and "Something went wrong" in body
+    assert "secret internal detail" not in body and "Traceback" not in body
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Donor.id))) == 0
+
+
+def test_api_errors_are_json(client):
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404 and response.get_json()["status"] == 404
+
+
+def test_production_refuses_to_start_without_a_real_secret_key(monkeypatch):
+    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "short")
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app(ProductionConfig)
+
+
+def test_database_url_accepts_the_postgres_spelling():
+    assert database_url("postgres://u@h/db", "") == "postgresql+psycopg://u@h/db"
+    assert database_url(None, "sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_demo_load_is_labelled_idempotent_and_clear_removes_exactly_it(runner):
+    assert runner.invoke(args=["registry", "load"]).exit_code == 0
+    real_chamber = factories.make_chamber_once("KE-LC")
+    real = factories.make_activity(title="A real workshop", chambers=[real_chamber],
+                                   donors=[factories.make_donor("Real donor")])
+    first = runner.invoke(args=["demo", "load"])
+    assert first.exit_code == 0, first.output
+    demo = db.session.scalars(select(Activity).where(Activity.is_demo.is_(True))).all()
+    assert len(demo) > 100 and all(a.title.startswith("[Demo]") for a in demo)
+    assert {a.area.code for a in demo} == {"research", "advocacy", "awareness", "information"}
+    years = {a.start_date.year for a in demo}
+    assert min(years) == 2005 and max(years) == 2015
+    assert "already loaded" in runner.invoke(args=["demo", "load"]).output
+    assert len(db.session.scalars(select(Activity).where(Activity.is_demo.is_(True))).all()) == len(demo)
+    cleared = runner.invoke(args=["demo", "clear"])
+    assert cleared.exit_code == 0, cleared.output
+    db.session.expire_all()
+    remaining = db.session.scalars(select(Activity)).all()
+    assert [a.id for a in remaining] == [real.id]
+    assert db.session.scalar(select(func.count(Participation.id))) == 1
+    assert [d.name for d in db.session.scalars(select(Donor))] == ["Real donor"]
+
+
+def test_demo_reach_resembles_the_centre_and_the_digital_divide(runner):
+    from parliament_tracker.chambers.models import Chamber, Country
+
+    runner.invoke(args=["registry", "load"])
+    runner.invoke(args=["demo", "load"])
+    reached = select(Participation.chamber_id).where(Participation.role == "beneficiary").distinct()
+    rows = db.session.execute(select(Country.income_group, func.count(Chamber.id),
+                                     func.count(Chamber.id).filter(Chamber.id.in_(reached)))
+                              .join(Chamber.country).group_by(Country.income_group)).all()
+    share = {group: hit / total for group, total, hit in rows}
+    total = sum(t for _, t, _ in rows)
+    overall = sum(h for _, _, h in rows) / total
+    assert 0.8 <= overall <= 0.97, overall
+    assert share["low"] < share["high"]
