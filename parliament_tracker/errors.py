@@ -2,20 +2,21 @@
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from parliament_tracker.extensions import db
 
 TITLES = {
-    400: "The request could not be understood",
-    401: "Please sign in",
-    403: "You do not have access to this page",
-    404: "Page not found",
-    405: "Method not allowed",
-    413: "The file is too large",
-    429: "Too many attempts",
-    500: "Something went wrong on our side",
+    400: _l("The request could not be understood"),
+    401: _l("Please sign in"),
+    403: _l("You do not have access to this page"),
+    404: _l("Page not found"),
+    405: _l("Method not allowed"),
+    413: _l("The file is too large"),
+    429: _l("Too many attempts"),
+    500: _l("Something went wrong on our side"),
 }
 
 
@@ -26,7 +27,7 @@ def _wants_json() -> bool:
 def _render(status: int, message: str):
     if _wants_json():
         return jsonify(error=message, status=status), status
-    return render_template("errors/error.html", status=status, title=_(TITLES.get(status, "Error")),
+    return render_template("errors/error.html", status=status, title=str(TITLES.get(status, _("Error"))),
                            message=message), status
 
 
@@ -43,7 +44,7 @@ def register_errors(app: Flask) -> None:
             db.session.rollback()
             return _render(error.code, _("The error was logged. Please try again later."))
         description = error.description if error.description and error.code == 400 else ""
-        return _render(error.code, description or _(TITLES.get(error.code, "Error")))
+        return _render(error.code, description or str(TITLES.get(error.code, _("Error"))))
 
     @app.errorhandler(Exception)
     def unhandled(error: Exception):

@@ -5,6 +5,8 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from parliament_tracker.labels import label
+
 # (endpoint, label, roles that see it); an endpoint that is not registered is skipped.
 NAV = (
     ("activities.index", _l("Activities"), ("admin", "staff")),
@@ -27,4 +29,5 @@ def nav_items() -> list[dict]:
 
 
 def register_template_globals(app: Flask) -> None:
-    app.jinja_env.globals.update(nav_items=nav_items, current_locale=lambda: str(get_locale() or "en"))
+    app.jinja_env.globals.update(nav_items=nav_items, label=label,
+                                  current_locale=lambda: str(get_locale() or "en"))

@@ -5,13 +5,11 @@ from wtforms import SearchField, SelectField
 from wtforms.validators import Length, Optional
 
 from parliament_tracker.forms import FilterForm
+from parliament_tracker.labels import choices
 
-TYPE_CHOICES = [("", _l("Any type")), ("unicameral", _l("Unicameral")), ("lower", _l("Lower chamber")),
-                ("upper", _l("Upper chamber"))]
-STATUS_CHOICES = [("", _l("Any status")), ("active", _l("Active")), ("suspended", _l("Suspended")),
-                  ("dissolved", _l("Dissolved")), ("transitional", _l("Transitional"))]
-INCOME_CHOICES = [("", _l("Any income group")), ("low", _l("Low income")), ("lower_middle", _l("Lower-middle income")),
-                  ("upper_middle", _l("Upper-middle income")), ("high", _l("High income"))]
+TYPE_CHOICES = [("", _l("Any type"))] + choices("chamber_type")
+STATUS_CHOICES = [("", _l("Any status"))] + choices("status")
+INCOME_CHOICES = [("", _l("Any income group"))] + choices("income_group")
 
 
 class RegistryFilterForm(FilterForm):

@@ -1,0 +1,31 @@
+"""Translatable labels for the codes stored in the database (types, statuses, income groups, roles)."""
+
+from flask_babel import lazy_gettext as _l
+
+LABELS = {
+    "chamber_type": {"unicameral": _l("Unicameral"), "lower": _l("Lower chamber"), "upper": _l("Upper chamber")},
+    "status": {"active": _l("Active"), "suspended": _l("Suspended"), "dissolved": _l("Dissolved"),
+               "transitional": _l("Transitional")},
+    "income_group": {"low": _l("Low income"), "lower_middle": _l("Lower-middle income"),
+                     "upper_middle": _l("Upper-middle income"), "high": _l("High income"),
+                     None: _l("Not classified"), "": _l("Not classified")},
+    "role": {"admin": _l("Administrator"), "staff": _l("Centre staff"), "parliament": _l("Parliament"),
+             "donor": _l("Donor")},
+    "activity_type": {"workshop": _l("Workshop"), "training": _l("Training course"),
+                      "conference": _l("Conference or meeting"), "research": _l("Research study or publication"),
+                      "mission": _l("Advisory or assessment mission"), "study_visit": _l("Study visit or peer exchange"),
+                      "webinar": _l("Webinar"), "information_service": _l("Information service")},
+    "participation_role": {"beneficiary": _l("Beneficiary"), "expert": _l("Expert supplier")},
+    "participation_status": {"claimed": _l("Claimed by the centre"), "confirmed": _l("Confirmed by the parliament"),
+                             "disputed": _l("Disputed by the parliament")},
+}
+
+
+def label(kind: str, code) -> str:
+    """The translated label of a stored code, or the code itself when it has none."""
+    return str(LABELS.get(kind, {}).get(code, code if code is not None else ""))
+
+
+def choices(kind: str) -> list[tuple[str, str]]:
+    """(code, label) pairs for a select field, in the order above."""
+    return [(code, text) for code, text in LABELS[kind].items() if code]
