@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask
 export FLASK_APP := wsgi.py
 
-.PHONY: run setup test test-pg lint check bench translations clean
+.PHONY: run setup test test-pg lint check bench translations messages clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/activate
 
 translations: $(VENV)/.runtime
 	$(BIN)/pybabel compile -q -d parliament_tracker/translations 2>/dev/null || true
+
+# Refresh the message catalogue after changing user-facing strings.
+messages: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o parliament_tracker/translations/messages.pot .
+	$(BIN)/pybabel update -i parliament_tracker/translations/messages.pot -d parliament_tracker/translations
 
 setup: $(VENV)/.runtime translations
 	$(FLASK) db upgrade
