@@ -1,0 +1,107 @@
+"""The filters every coverage number takes, and the two sets every query starts from.
+
+- The chambers in scope ("existing"): chambers that existed in the period (established on or before its
+  end or unknown, ended on or after its start or still sitting), in the chosen region and income group.
+  This is every denominator; it is counted from the registry, never written as a constant.
+- The participations that count ("counted"): a chamber's part, as beneficiary (or, for expert supply, as
+  expert), in a non-deleted activity (deleted_at IS NULL) that started in the period and matches the area,
+  activity type and donor filters; with confirmed_only, only participations the parliament confirmed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import Integer, cast, exists, extract, or_, select
+
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
+from parliament_tracker.chambers.models import Chamber, Country
+
+
+@dataclass(frozen=True)
+class CoverageFilters:
+    """A filter set: period in whole years (both bounds inclusive), area code, activity type, M49 region,
+    income group, donor id, and whether only confirmed participations count. None means "any"."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    area: str | None = None
+    activity_type: str | None = None
+    region: str | None = None
+    income_group: str | None = None
+    donor_id: int | None = None
+    confirmed_only: bool = False
+
+    @property
+    def start(self) -> dt.date | None:
+        return dt.date(self.year_from, 1, 1) if self.year_from else None
+
+    @property
+    def end(self) -> dt.date | None:
+        return dt.date(self.year_to, 12, 31) if self.year_to else None
+
+    @property
+    def narrows_participations(self) -> bool:
+        """True when some chambers' participations are left out, so an activity counts only if one is left."""
+        return bool(self.region or self.income_group or self.confirmed_only)
+
+    def with_donor(self, donor_id: int | None) -> CoverageFilters:
+        return CoverageFilters(**{**asdict(self), "donor_id": donor_id})
+
+    def key(self) -> tuple:
+        return tuple(asdict(self).values())
+
+
+def year_of(column):
+    """The calendar year of a date column, as an integer, on SQLite and PostgreSQL alike."""
+    return cast(extract("year", column), Integer)
+
+
+def existing_chambers(f: CoverageFilters):
+    """Subquery (chamber_id, country_id): the chambers in scope, the denominator of every share."""
+    stmt = select(Chamber.id.label("chamber_id"), Chamber.country_id.label("country_id")).join(
+        Country, Country.id == Chamber.country_id)
+    if f.end:
+        stmt = stmt.where(or_(Chamber.established.is_(None), Chamber.established <= f.end))
+    if f.start:
+        stmt = stmt.where(or_(Chamber.ended.is_(None), Chamber.ended >= f.start))
+    if f.region:
+        stmt = stmt.where(Country.m49_region == f.region)
+    if f.income_group:
+        stmt = stmt.where(Country.income_group == f.income_group)
+    return stmt.subquery("existing")
+
+
+def activity_conditions(f: CoverageFilters) -> list:
+    """WHERE conditions on Activity: live, started in the period, of the area, type and donor chosen."""
+    conditions = [Activity.deleted_at.is_(None)]
+    if f.start:
+        conditions.append(Activity.start_date >= f.start)
+    if f.end:
+        conditions.append(Activity.start_date <= f.end)
+    if f.area:
+        conditions.append(Activity.area_id == select(ActivityArea.id).where(ActivityArea.code == f.area)
+                          .scalar_subquery())
+    if f.activity_type:
+        conditions.append(Activity.activity_type == f.activity_type)
+    if f.donor_id:
+        conditions.append(exists().where(activity_donors.c.activity_id == Activity.id,
+                                         activity_donors.c.donor_id == f.donor_id))
+    return conditions
+
+
+def counted_participations(f: CoverageFilters, role: str = "beneficiary"):
+    """Subquery, one row per counted participation: chamber_id, activity_id, area_id, year, participants,
+    women. Only chambers in scope; a chamber appears once per activity (the schema's unique constraint)."""
+    existing = existing_chambers(f)
+    stmt = (
+        select(Participation.chamber_id, Participation.activity_id, Activity.area_id,
+               year_of(Activity.start_date).label("year"), Participation.participants, Participation.women)
+        .join(Activity, Activity.id == Participation.activity_id)
+        .join(existing, existing.c.chamber_id == Participation.chamber_id)
+        .where(Participation.role == role, *activity_conditions(f))
+    )
+    if f.confirmed_only:
+        stmt = stmt.where(Participation.status == "confirmed")
+    return stmt.subquery("counted")
