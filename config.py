@@ -73,6 +73,8 @@ class TestingConfig(Config):
 
 
 class ProductionConfig(Config):
+    # Several gunicorn workers must share one count of sign-in attempts.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379/0")
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
