@@ -3,12 +3,12 @@
 import csv
 import io
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from parliament_tracker.auth.permissions import public
 from parliament_tracker.chambers import services
-from parliament_tracker.chambers.exports import REGISTRY_HEADER, registry_rows
+from parliament_tracker.chambers.exports import HXL_TAGS, REGISTRY_HEADER, datapackage, registry_rows
 from parliament_tracker.chambers.forms import RegistryFilterForm
 
 bp = Blueprint("chambers", __name__, url_prefix="/chambers")
@@ -36,15 +36,26 @@ def index():
 @bp.get("/export.csv")
 @public
 def export():
+    """The filtered registry as CSV; ?hxl=1 adds a row of HXL hashtags under the header."""
     form, filters = _filter_form()
     if filters is None:
         abort(400, _("Invalid filter values."))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(REGISTRY_HEADER)
+    if request.args.get("hxl") == "1":
+        writer.writerow(HXL_TAGS)
     writer.writerows(registry_rows(services.search_chambers(filters)))
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=chambers.csv"})
+
+
+@bp.get("/datapackage.json")
+@public
+def datapackage_descriptor():
+    """Frictionless Data Package descriptor of the registry CSV."""
+    csv_url = url_for("chambers.export", _external=True)
+    return jsonify(datapackage(csv_url, current_app.config["INCOME_GROUP_REFERENCE"]))
 
 
 @bp.get("/<code>")

@@ -8,6 +8,8 @@ RULES = [
     ("GET", "/chambers/", ALL_200),
     ("GET", "/chambers/?region=Atlantis", ALL_400),
     ("GET", "/chambers/export.csv", ALL_200),
+    ("GET", "/chambers/export.csv?hxl=1", ALL_200),
+    ("GET", "/chambers/datapackage.json", ALL_200),
     ("GET", "/chambers/{chamber}", ALL_200),
     ("GET", "/chambers/XX-ZZ", ALL_404),
 ]
