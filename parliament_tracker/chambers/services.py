@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import abort
 from sqlalchemy import select
 
+from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
 from parliament_tracker.chambers.text import normalize
 from parliament_tracker.extensions import db
@@ -78,3 +79,11 @@ def region_choices() -> list[str]:
 def group_choices() -> list[tuple[str, str]]:
     rows = db.session.execute(select(GeopoliticalGroup.code, GeopoliticalGroup.name).order_by(GeopoliticalGroup.name))
     return [(code, name) for code, name in rows]
+
+
+def chamber_history(chamber: Chamber) -> list[AuditRecord]:
+    """The chamber's registry changes, newest first (who made them is not shown publicly)."""
+    stmt = (select(AuditRecord)
+            .where(AuditRecord.entity_type == Chamber.__tablename__, AuditRecord.entity_id == chamber.id)
+            .order_by(AuditRecord.at.desc(), AuditRecord.id.desc()))
+    return list(db.session.scalars(stmt))

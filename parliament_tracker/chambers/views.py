@@ -62,4 +62,5 @@ def datapackage_descriptor():
 @public
 def detail(code: str):
     chamber = services.get_chamber_or_404(code)
-    return render_template("chambers/detail.html", chamber=chamber, others=services.other_chambers(chamber))
+    return render_template("chambers/detail.html", chamber=chamber, others=services.other_chambers(chamber),
+                           history=services.chamber_history(chamber))

@@ -36,3 +36,11 @@ def test_unknown_chamber_is_a_friendly_404(client):
     response = client.get("/chambers/ZZ-LC")
     assert response.status_code == 404
     assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_chamber_page_shows_its_registry_history(client, app):
+    from parliament_tracker.chambers.loader import load_registry
+
+    load_registry()
+    page = client.get("/chambers/KE-LC").get_data(as_text=True)
+    assert "Registry history" in page and "Added to the registry" in page
