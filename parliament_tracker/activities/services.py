@@ -2,15 +2,47 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import datetime as dt
+from dataclasses import dataclass, field
 
-from parliament_tracker.activities.models import ActivityArea, Donor
-from parliament_tracker.audit import record_change
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation
+from parliament_tracker.activities.rules import ActivityError, Counts, StaleEdit, check_dates, check_type
+from parliament_tracker.audit import record_change, snapshot, utcnow
 from parliament_tracker.extensions import db
+
+ACTIVITY_FIELDS = ("ref", "title", "activity_type", "start_date", "end_date", "venue", "online", "description",
+                   "outcomes", "partners", "preceding_id", "deleted_at")
+
+
+@dataclass
+class ActivityValues:
+    """What a person (or a spreadsheet row) says about an activity."""
+
+    title: str
+    area_code: str
+    activity_type: str
+    start_date: dt.date | None
+    end_date: dt.date | None = None
+    venue: str = ""
+    online: bool = False
+    description: str = ""
+    outcomes: str = ""
+    partners: str = ""
+    donor_ids: list[int] = field(default_factory=list)
+    preceding_id: int | None = None
+    ref: str | None = None
 
 
 def list_areas() -> list[ActivityArea]:
     return list(db.session.scalars(select(ActivityArea).order_by(ActivityArea.position)))
+
+
+def get_area(code: str) -> ActivityArea | None:
+    return db.session.scalar(select(ActivityArea).where(ActivityArea.code == code))
 
 
 def donor_choices() -> list[tuple[str, str]]:
@@ -35,3 +67,104 @@ def get_or_create_donor(name: str, *, commit: bool = True, is_demo: bool = False
         if commit:
             db.session.commit()
     return donor
+
+
+def activity_snapshot(activity: Activity) -> dict:
+    """The activity's audited values: its columns, area code and donor names."""
+    data = snapshot(activity, ACTIVITY_FIELDS)
+    data["area"] = activity.area.code if activity.area else None
+    data["donors"] = [d.name for d in activity.donors]
+    return data
+
+
+def _apply(activity: Activity, values: ActivityValues) -> None:
+    """Check values and copy them onto activity (nothing is flushed here)."""
+    if not values.title.strip():
+        raise ActivityError(_("Give the title."), "title")
+    area = get_area(values.area_code)
+    if area is None:
+        raise ActivityError(_("Unknown area %(a)r.", a=values.area_code), "area")
+    check_type(values.activity_type)
+    end = values.end_date or values.start_date
+    check_dates(values.start_date, end)
+    donors = [get_donor(i) for i in values.donor_ids]
+    if None in donors:
+        raise ActivityError(_("Unknown donor."), "donors")
+    if values.preceding_id is not None:
+        preceding = db.session.get(Activity, values.preceding_id)
+        if preceding is None or preceding.id == activity.id or preceding.is_deleted:
+            raise ActivityError(_("Choose another activity as the preceding one."), "preceding")
+    activity.title, activity.area, activity.activity_type = values.title.strip(), area, values.activity_type
+    activity.start_date, activity.end_date = values.start_date, end
+    activity.venue, activity.online = values.venue.strip(), values.online
+    activity.description, activity.outcomes, activity.partners = values.description, values.outcomes, values.partners
+    activity.donors, activity.preceding_id = donors, values.preceding_id
+
+
+def create_activity(values: ActivityValues, chambers=(), *, role: str = "beneficiary", by=None) -> Activity:
+    """A new activity with the given chambers as participants (counts unknown), audited; commits once."""
+    activity = Activity(ref=values.ref or None)
+    try:
+        _apply(activity, values)
+        activity.participations = [Participation(chamber=c, role=role) for c in dict.fromkeys(chambers)]
+        db.session.add(activity)
+        record_change("create", activity, before=None, after=activity_snapshot(activity), by=by)
+        for participation in activity.participations:
+            record_change("create", participation, before=None, after=participation_snapshot(participation), by=by)
+        db.session.commit()
+    except ActivityError:
+        db.session.rollback()
+        raise
+    return activity
+
+
+def update_activity(activity: Activity, values: ActivityValues, *, expected_version: int, by=None) -> Activity:
+    """Save new values unless someone saved the activity since expected_version was read (StaleEdit)."""
+    if expected_version != activity.version:
+        raise StaleEdit(_("Someone else saved this activity while you were editing it. Your changes are not "
+                          "saved: compare them with the current version, then save again."))
+    before = activity_snapshot(activity)
+    try:
+        _apply(activity, values)
+        db.session.flush()
+        record_change("update", activity, before=before, after=activity_snapshot(activity), by=by)
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise StaleEdit(_("Someone else saved this activity at the same moment. Your changes are not saved; "
+                          "reload the page and try again.")) from None
+    except ActivityError:
+        db.session.rollback()
+        raise
+    return activity
+
+
+def _set_deleted(activity: Activity, deleted: bool, action: str, by) -> Activity:
+    before = activity_snapshot(activity)
+    activity.deleted_at = utcnow() if deleted else None
+    db.session.flush()
+    record_change(action, activity, before=before, after=activity_snapshot(activity), by=by)
+    db.session.commit()
+    return activity
+
+
+def delete_activity(activity: Activity, *, by=None) -> Activity:
+    """Move the activity to the bin: lists and dashboards ignore it; it can be restored."""
+    return _set_deleted(activity, True, "delete", by)
+
+
+def restore_activity(activity: Activity, *, by=None) -> Activity:
+    """Take the activity out of the bin."""
+    return _set_deleted(activity, False, "restore", by)
+
+
+def participation_snapshot(participation: Participation) -> dict:
+    data = snapshot(participation, ("activity_id", "role", "participants", "women", "members",
+                                    "secretariat_staff", "ict_staff", "status"))
+    data["chamber"] = participation.chamber.code if participation.chamber else None
+    return data
+
+
+def counts_of(participation: Participation) -> Counts:
+    return Counts(participation.role, participation.participants, participation.women, participation.members,
+                  participation.secretariat_staff, participation.ict_staff)

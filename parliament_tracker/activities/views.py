@@ -1,5 +1,154 @@
-"""Activity pages (list, detail, forms): built in the activities issue."""
+"""Activity pages: the list, the bin, one activity, and the forms that create, change, delete and restore."""
 
-from flask import Blueprint
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from parliament_tracker.activities import queries, services
+from parliament_tracker.activities.forms import (
+    TYPE_LABELS,
+    ActivityFilterForm,
+    ActivityForm,
+    ConfirmForm,
+    ParticipationForm,
+)
+from parliament_tracker.activities.picker import chamber_code_choices, get_chambers_by_codes
+from parliament_tracker.activities.rules import ActivityError, StaleEdit
+from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.chambers.services import region_choices
 
 bp = Blueprint("activities", __name__, url_prefix="/activities")
+STAFF = ("admin", "staff")
+
+
+def _filter_form() -> tuple[ActivityFilterForm, queries.ActivityFilter | None]:
+    form = ActivityFilterForm()
+    form.area.choices = [("", _("Any area"))] + [(a.code, a.label) for a in services.list_areas()]
+    form.year.choices = [("", _("Any year"))] + [(str(y), str(y)) for y in queries.year_choices()]
+    form.donor.choices = [("", _("Any donor"))] + services.donor_choices()
+    form.region.choices = [("", _("Any region"))] + [(r, r) for r in region_choices()]
+    if not form.validate():
+        return form, None
+    return form, queries.ActivityFilter(
+        q=(form.q.data or "").strip(), area=form.area.data, activity_type=form.activity_type.data,
+        year=int(form.year.data) if form.year.data else None, donor=int(form.donor.data) if form.donor.data else None,
+        region=form.region.data, chamber=(form.chamber.data or "").strip().upper(), sort=form.sort.data)
+
+
+def _list(template: str, deleted: bool):
+    form, filters = _filter_form()
+    if filters is None:
+        return render_template(template, form=form, page=None), 400
+    filters = queries.ActivityFilter(**{**filters.__dict__, "deleted": deleted})
+    page = queries.list_activities(filters, form.page.data or 1, current_app.config["PAGE_SIZE"])
+    return render_template(template, form=form, page=page, confirm=ConfirmForm())
+
+
+@bp.get("/")
+@role_required(*STAFF)
+def index():
+    return _list("activities/index.html", deleted=False)
+
+
+@bp.get("/bin")
+@role_required(*STAFF)
+def bin():
+    return _list("activities/bin.html", deleted=True)
+
+
+@bp.get("/<int:activity_id>")
+@role_required(*STAFF)
+def detail(activity_id: int):
+    activity = queries.get_activity_or_404(activity_id, deleted=None)
+    add_form = ParticipationForm()
+    add_form.chambers.choices = chamber_code_choices()
+    return render_template("activities/detail.html", activity=activity, add_form=add_form, confirm=ConfirmForm(),
+                           history=queries.activity_history(activity))
+
+
+def _activity_form(activity=None) -> ActivityForm:
+    form = ActivityForm()
+    form.area.choices = [(a.code, a.label) for a in services.list_areas()]
+    form.donors.choices = services.donor_choices()
+    form.preceding.choices = [("", _("(none)"))] + queries.activity_choices(exclude=activity.id if activity else None)
+    form.chambers.choices = chamber_code_choices()
+    if activity is not None and request.method == "GET":
+        form.process(obj=activity, area=activity.area.code, donors=[str(d.id) for d in activity.donors],
+                     preceding=str(activity.preceding_id or ""), version=str(activity.version))
+    return form
+
+
+def _values(form: ActivityForm) -> services.ActivityValues:
+    return services.ActivityValues(
+        title=form.title.data or "", area_code=form.area.data, activity_type=form.activity_type.data,
+        start_date=form.start_date.data, end_date=form.end_date.data, venue=form.venue.data or "",
+        online=form.online.data, description=form.description.data or "", outcomes=form.outcomes.data or "",
+        partners=form.partners.data or "", donor_ids=[int(i) for i in form.donors.data if str(i).isdigit()],
+        preceding_id=int(form.preceding.data) if str(form.preceding.data or "").isdigit() else None)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required(*STAFF)
+def new():
+    form = _activity_form()
+    if form.validate_on_submit():
+        chambers = get_chambers_by_codes(form.chambers.data)
+        try:
+            if len(chambers) != len(set(form.chambers.data)):
+                raise ActivityError(_("Unknown chamber code."), "chambers")
+            activity = services.create_activity(_values(form), chambers, role=form.role.data, by=current_user)
+        except ActivityError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("Activity saved."), "success")
+            return redirect(url_for("activities.detail", activity_id=activity.id))
+    return render_template("activities/form.html", form=form, activity=None), 400 if form.errors else 200
+
+
+@bp.route("/<int:activity_id>/edit", methods=["GET", "POST"])
+@role_required(*STAFF)
+def edit(activity_id: int):
+    activity = queries.get_activity_or_404(activity_id)
+    form = _activity_form(activity)
+    del form.chambers, form.role
+    status = 200
+    if form.validate_on_submit():
+        try:
+            version = int(form.version.data) if str(form.version.data).isdigit() else -1
+            services.update_activity(activity, _values(form), expected_version=version, by=current_user)
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+            form.version.data, status = str(activity.version), 409
+        except ActivityError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("Activity saved."), "success")
+            return redirect(url_for("activities.detail", activity_id=activity.id))
+    status = 400 if status == 200 and form.errors else status
+    return render_template("activities/form.html", form=form, activity=activity), status
+
+
+@bp.post("/<int:activity_id>/delete")
+@role_required(*STAFF)
+def delete(activity_id: int):
+    activity = queries.get_activity_or_404(activity_id)
+    services.delete_activity(activity, by=current_user)
+    flash(_("“%(title)s” moved to the bin; it can be restored from there.", title=activity.title), "success")
+    return redirect(url_for("activities.index"))
+
+
+@bp.post("/<int:activity_id>/restore")
+@role_required(*STAFF)
+def restore(activity_id: int):
+    activity = queries.get_activity_or_404(activity_id, deleted=True)
+    services.restore_activity(activity, by=current_user)
+    flash(_("“%(title)s” restored.", title=activity.title), "success")
+    return redirect(url_for("activities.detail", activity_id=activity.id))
+
+
+from parliament_tracker.activities import views_audit, views_participations  # noqa: E402,F401
+
+
+@bp.context_processor
+def _labels() -> dict:
+    return {"type_labels": TYPE_LABELS}

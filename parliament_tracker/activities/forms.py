@@ -1,0 +1,103 @@
+"""Activity, participation, filter, audit and import forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SearchField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from parliament_tracker.forms import BaseForm, FilterForm
+
+TYPE_LABELS = {
+    "workshop": _l("Workshop"), "training": _l("Training"), "conference": _l("Conference"),
+    "research": _l("Research"), "mission": _l("Mission"), "study_visit": _l("Study visit"),
+    "webinar": _l("Webinar"), "information_service": _l("Information service"),
+}
+ROLE_CHOICES = [("beneficiary", _l("Beneficiary")), ("expert", _l("Expert supplier"))]
+SORT_CHOICES = [("start_desc", _l("Newest first")), ("start_asc", _l("Oldest first")), ("title", _l("Title")),
+                ("updated", _l("Recently changed"))]
+ACTION_CHOICES = [("", _l("Any action")), ("create", _l("Created")), ("update", _l("Changed")),
+                  ("delete", _l("Deleted")), ("restore", _l("Restored"))]
+COUNT = [Optional(), NumberRange(min=0, max=100_000, message=_l("Give a whole number of 0 or more."))]
+
+
+def type_choices(blank=None) -> list:
+    return ([("", blank)] if blank else []) + list(TYPE_LABELS.items())
+
+
+class ActivityForm(BaseForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    area = SelectField(_l("Area of work"), choices=[], validate_choice=False)
+    activity_type = SelectField(_l("Type"), choices=type_choices(), validate_choice=False)
+    start_date = DateField(_l("Start date"), validators=[InputRequired()])
+    end_date = DateField(_l("End date"), validators=[Optional()])
+    venue = StringField(_l("Venue"), validators=[Optional(), Length(max=300)])
+    online = BooleanField(_l("Held online"))
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20_000)])
+    outcomes = TextAreaField(_l("Outcomes"), validators=[Optional(), Length(max=20_000)])
+    partners = TextAreaField(_l("Partners"), validators=[Optional(), Length(max=5_000)])
+    donors = SelectMultipleField(_l("Funding donors"), choices=[], validate_choice=False)
+    preceding = SelectField(_l("Preceding activity"), choices=[], validate_choice=False)
+    chambers = SelectMultipleField(_l("Participating chambers"), choices=[], validate_choice=False)
+    role = SelectField(_l("Their role"), choices=ROLE_CHOICES)
+    version = HiddenField()
+    submit = SubmitField(_l("Save"))
+
+
+class ParticipationForm(BaseForm):
+    chambers = SelectMultipleField(_l("Chambers"), choices=[], validate_choice=False)
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES)
+    participants = IntegerField(_l("Participants"), validators=COUNT)
+    women = IntegerField(_l("Women among them"), validators=COUNT)
+    members = IntegerField(_l("Members of parliament"), validators=COUNT)
+    secretariat_staff = IntegerField(_l("Secretariat staff"), validators=COUNT)
+    ict_staff = IntegerField(_l("ICT staff"), validators=COUNT)
+    submit = SubmitField(_l("Save"))
+
+
+class ConfirmForm(BaseForm):
+    """A button that changes something (delete, restore, remove): only the CSRF token."""
+
+    submit = SubmitField(_l("Confirm"))
+
+
+class ActivityFilterForm(FilterForm):
+    q = SearchField(_l("Search"), validators=[Optional(), Length(max=100)])
+    area = SelectField(_l("Area"), choices=[], default="")
+    activity_type = SelectField(_l("Type"), choices=type_choices(_l("Any type")), default="")
+    year = SelectField(_l("Year"), choices=[], default="")
+    donor = SelectField(_l("Donor"), choices=[], default="")
+    region = SelectField(_l("Region"), choices=[], default="")
+    chamber = StringField(_l("Chamber code"), validators=[Optional(), Length(max=12)])
+    sort = SelectField(_l("Sort by"), choices=SORT_CHOICES, default="start_desc")
+    page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(min=1, max=100_000)])
+
+
+class AuditFilterForm(FilterForm):
+    entity_type = SelectField(_l("Record type"), choices=[], default="")
+    user = SelectField(_l("Changed by"), choices=[], default="")
+    action = SelectField(_l("Action"), choices=ACTION_CHOICES, default="")
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("To"), validators=[Optional()])
+    page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(min=1, max=100_000)])
+
+
+class ImportUploadForm(BaseForm):
+    file = FileField(_l("Spreadsheet (CSV or XLSX)"), validators=[FileRequired()])
+    submit = SubmitField(_l("Check the file"))
+
+
+class ImportCommitForm(BaseForm):
+    token = HiddenField(validators=[DataRequired(), Length(max=64)])
+    exclude = SelectMultipleField(_l("Exclude these rows"), choices=[], validate_choice=False)
+    submit = SubmitField(_l("Import"))

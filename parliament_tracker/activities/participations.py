@@ -1,0 +1,51 @@
+"""Participation use cases: add chambers to an activity, change their counts, remove them; audited, one commit."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from flask_babel import gettext as _
+
+from parliament_tracker.activities.models import Activity, Participation
+from parliament_tracker.activities.rules import ActivityError, Counts, DuplicateParticipation, check_counts
+from parliament_tracker.activities.services import participation_snapshot
+from parliament_tracker.audit import record_change
+from parliament_tracker.extensions import db
+
+
+def add_participations(activity: Activity, chambers, counts: Counts, *, by=None) -> list[Participation]:
+    """Each chamber joins the activity with the same role and counts; refuses all if one is already in it."""
+    check_counts(counts)
+    chambers = list(dict.fromkeys(chambers))
+    if not chambers:
+        raise ActivityError(_("Choose at least one chamber."), "chambers")
+    present = {p.chamber_id for p in activity.participations}
+    already = [c.code for c in chambers if c.id in present]
+    if already:
+        raise DuplicateParticipation(_("Already taking part: %(codes)s.", codes=", ".join(already)), "chambers")
+    added = [Participation(activity=activity, chamber=c, **asdict(counts)) for c in chambers]
+    db.session.add_all(added)
+    db.session.flush()
+    for participation in added:
+        record_change("create", participation, before=None, after=participation_snapshot(participation), by=by)
+    db.session.commit()
+    return added
+
+
+def update_participation(participation: Participation, counts: Counts, *, by=None) -> Participation:
+    """New role and counts for one chamber's part; checked before anything is written."""
+    check_counts(counts)
+    before = participation_snapshot(participation)
+    for name, value in asdict(counts).items():
+        setattr(participation, name, value)
+    db.session.flush()
+    record_change("update", participation, before=before, after=participation_snapshot(participation), by=by)
+    db.session.commit()
+    return participation
+
+
+def remove_participation(participation: Participation, *, by=None) -> None:
+    """The chamber no longer takes part; the audit record keeps what it was."""
+    record_change("delete", participation, before=participation_snapshot(participation), after=None, by=by)
+    db.session.delete(participation)
+    db.session.commit()

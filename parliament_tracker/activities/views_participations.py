@@ -1,0 +1,84 @@
+"""Which chambers took part in an activity: add, change, remove, and the picker's chamber search (JSON)."""
+
+from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from parliament_tracker.activities import queries
+from parliament_tracker.activities.forms import ParticipationForm
+from parliament_tracker.activities.participations import (
+    add_participations,
+    remove_participation,
+    update_participation,
+)
+from parliament_tracker.activities.picker import chamber_code_choices, get_chambers_by_codes, picker_search
+from parliament_tracker.activities.rules import ActivityError, Counts
+from parliament_tracker.activities.services import counts_of
+from parliament_tracker.activities.views import STAFF, bp
+from parliament_tracker.auth.permissions import role_required
+
+
+def _counts(form: ParticipationForm) -> Counts:
+    return Counts(form.role.data, form.participants.data, form.women.data, form.members.data,
+                  form.secretariat_staff.data, form.ict_staff.data)
+
+
+@bp.get("/chambers/search")
+@role_required(*STAFF)
+def chamber_search():
+    """JSON for the picker: chambers matching q, and 'both chambers' entries for bicameral parliaments."""
+    results = picker_search(request.args.get("q", "")[:100], _("{country}: both chambers ({codes})"))
+    return jsonify(results=results)
+
+
+@bp.route("/<int:activity_id>/participations/new", methods=["GET", "POST"])
+@role_required(*STAFF)
+def add_participation(activity_id: int):
+    activity = queries.get_activity_or_404(activity_id)
+    form = ParticipationForm()
+    form.chambers.choices = chamber_code_choices()
+    if form.validate_on_submit():
+        chambers = get_chambers_by_codes(form.chambers.data)
+        try:
+            if len(chambers) != len(set(form.chambers.data)):
+                raise ActivityError(_("Unknown chamber code."), "chambers")
+            add_participations(activity, chambers, _counts(form), by=current_user)
+        except ActivityError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("%(n)s chamber(s) added.", n=len(chambers)), "success")
+            return redirect(url_for("activities.detail", activity_id=activity.id, _anchor="chambers"))
+    status = 400 if form.errors else 200
+    return render_template("activities/participation_form.html", form=form, activity=activity,
+                           participation=None), status
+
+
+@bp.route("/<int:activity_id>/participations/<int:participation_id>/edit", methods=["GET", "POST"])
+@role_required(*STAFF)
+def edit_participation(activity_id: int, participation_id: int):
+    activity = queries.get_activity_or_404(activity_id)
+    participation = queries.get_participation_or_404(activity, participation_id)
+    form = ParticipationForm(data=counts_of(participation).__dict__ if request.method == "GET" else None)
+    del form.chambers
+    if form.validate_on_submit():
+        try:
+            update_participation(participation, _counts(form), by=current_user)
+        except ActivityError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("%(code)s saved.", code=participation.chamber.code), "success")
+            return redirect(url_for("activities.detail", activity_id=activity.id, _anchor="chambers"))
+    status = 400 if form.errors else 200
+    return render_template("activities/participation_form.html", form=form, activity=activity,
+                           participation=participation), status
+
+
+@bp.post("/<int:activity_id>/participations/<int:participation_id>/delete", endpoint="remove_participation")
+@role_required(*STAFF)
+def remove_participation_view(activity_id: int, participation_id: int):
+    activity = queries.get_activity_or_404(activity_id)
+    participation = queries.get_participation_or_404(activity, participation_id)
+    code = participation.chamber.code
+    remove_participation(participation, by=current_user)
+    flash(_("%(code)s no longer takes part in this activity.", code=code), "success")
+    return redirect(url_for("activities.detail", activity_id=activity.id, _anchor="chambers"))
