@@ -17,13 +17,10 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from parliament_tracker.forms import BaseForm, FilterForm
+from parliament_tracker.labels import LABELS
 
-TYPE_LABELS = {
-    "workshop": _l("Workshop"), "training": _l("Training"), "conference": _l("Conference"),
-    "research": _l("Research"), "mission": _l("Mission"), "study_visit": _l("Study visit"),
-    "webinar": _l("Webinar"), "information_service": _l("Information service"),
-}
-ROLE_CHOICES = [("beneficiary", _l("Beneficiary")), ("expert", _l("Expert supplier"))]
+TYPE_LABELS = LABELS["activity_type"]
+ROLE_CHOICES = list(LABELS["participation_role"].items())
 SORT_CHOICES = [("start_desc", _l("Newest first")), ("start_asc", _l("Oldest first")), ("title", _l("Title")),
                 ("updated", _l("Recently changed"))]
 ACTION_CHOICES = [("", _l("Any action")), ("create", _l("Created")), ("update", _l("Changed")),

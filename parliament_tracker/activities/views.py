@@ -6,7 +6,6 @@ from flask_login import current_user
 
 from parliament_tracker.activities import queries, services
 from parliament_tracker.activities.forms import (
-    TYPE_LABELS,
     ActivityFilterForm,
     ActivityForm,
     ConfirmForm,
@@ -147,8 +146,3 @@ def restore(activity_id: int):
 
 
 from parliament_tracker.activities import views_audit, views_participations  # noqa: E402,F401
-
-
-@bp.context_processor
-def _labels() -> dict:
-    return {"type_labels": TYPE_LABELS}
