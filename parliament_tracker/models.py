@@ -4,3 +4,12 @@ from parliament_tracker.activities.models import Activity, ActivityArea, Donor, 
 from parliament_tracker.audit import AuditRecord  # noqa: F401
 from parliament_tracker.auth.models import Setting, User  # noqa: F401
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup  # noqa: F401
+from parliament_tracker.profiles.models import (  # noqa: F401
+    Assessment,
+    AssessmentAnswer,
+    AssessmentCategory,
+    AssessmentQuestion,
+    ChamberContact,
+    Feedback,
+    ParticipationReport,
+)

@@ -15,6 +15,7 @@ import pytest
 import tests
 from tests import factories
 from tests.conftest import read_csrf_token
+from tests.profiles import factories as profile_factories
 
 ROLES = ("anon", "admin", "staff", "parliament", "donor")
 SKIP_ENDPOINTS = {"static", "bootstrap.static"}
@@ -46,7 +47,13 @@ def build_world():
     activity = factories.make_activity(chambers=[own, other], donors=[donor])
     deleted = factories.make_activity(title="Deleted", chambers=[other], deleted=True)
     target = factories.make_user("staff", email="target@example.org")
-    return {"own": own, "other": other, "donor": donor, "activity": activity, "deleted": deleted, "user": target}
+    profile_rows = {
+        "contact": profile_factories.make_contact(own), "other_contact": profile_factories.make_contact(other),
+        "report": profile_factories.make_report(own), "assessment": profile_factories.make_assessment(own, 2024),
+        "question": profile_factories.questions()[0],
+    }
+    return {"own": own, "other": other, "donor": donor, "activity": activity, "deleted": deleted, "user": target,
+            **profile_rows}
 
 
 def _placeholders(world) -> dict:
@@ -54,6 +61,9 @@ def _placeholders(world) -> dict:
         "chamber": world["own"].code, "other_chamber": world["other"].code, "donor": world["donor"].id,
         "activity": world["activity"].id, "deleted_activity": world["deleted"].id, "user": world["user"].id,
         "participation": world["activity"].participations[0].id,
+        "other_participation": world["activity"].participations[1].id,
+        "contact": world["contact"].id, "other_contact": world["other_contact"].id, "report": world["report"].id,
+        "year": world["assessment"].year, "question": world["question"].id,
     }
 
 
@@ -84,7 +94,8 @@ def test_every_route_has_a_rule(app):
     """A new route without an access rule fails the build."""
     adapter = app.url_map.bind("localhost")
     values = {"chamber": "FR-LC", "other_chamber": "KE-LC", "donor": 1, "activity": 1, "deleted_activity": 2,
-              "user": 1, "participation": 1}
+              "user": 1, "participation": 1, "other_participation": 2, "contact": 1, "other_contact": 2,
+              "report": 1, "year": 2024, "question": 1}
     covered = set()
     for method, path, expected, *_ in RULES:
         assert set(expected) == set(ROLES), f"{method} {path} must give a status for each of {ROLES}"

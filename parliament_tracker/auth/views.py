@@ -27,7 +27,8 @@ def login():
         user = services.authenticate(form.email.data, form.password.data)
         if user is not None:
             login_user(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next")) or url_for("dashboards.index"))
+            home = url_for("profiles.mine") if user.role == "parliament" else url_for("dashboards.index")
+            return redirect(safe_next(request.args.get("next")) or home)
         form.add_error("password", _("Unknown e-mail or wrong password, or the account is disabled."))
     status = 400 if form.errors else 200
     return render_template("auth/login.html", form=form), status

@@ -1,5 +1,77 @@
-"""Chamber profile pages: built in the profiles issue."""
+"""Chamber profiles: the profile page (public part and private part), its print version and CSV, and
+the landing page of parliament accounts."""
 
-from flask import Blueprint
+import csv
+import io
+
+from flask import Blueprint, Response, redirect, render_template, url_for
+from flask_login import current_user
+
+from parliament_tracker.auth.permissions import (
+    can_edit_chamber_records,
+    can_view_chamber,
+    public_unless_disabled,
+    role_required,
+)
+from parliament_tracker.auth.services import dashboards_are_public
+from parliament_tracker.chambers.services import get_chamber_or_404
+from parliament_tracker.profiles import assessments, queries, services, summary
+from parliament_tracker.profiles.exports import record_header, record_rows
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
+
+
+def private_context(chamber) -> dict:
+    """The private part of the profile, or nothing when the current user may not see it."""
+    if not can_view_chamber(current_user, chamber):
+        return {"private": False}
+    return {
+        "private": True,
+        "can_edit": can_edit_chamber_records(current_user, chamber),
+        "contacts": services.list_contacts(chamber.id),
+        "feedback": {f.activity_id: f for f in services.chamber_feedback(chamber.id)},
+        "reports": summary.chamber_reports(chamber.id),
+        "assessments": assessments.chamber_assessments(chamber.id),
+        "capacity": assessments.capacity_for(chamber),
+    }
+
+
+@bp.get("/mine")
+@role_required("parliament")
+def mine():
+    chambers = current_user.chambers
+    if len(chambers) == 1:
+        return redirect(url_for("profiles.detail", code=chambers[0].code))
+    return render_template("profiles/mine.html", chambers=chambers)
+
+
+@bp.get("/<code>")
+@public_unless_disabled(dashboards_are_public)
+def detail(code: str):
+    chamber = get_chamber_or_404(code)
+    return render_template("profiles/detail.html", profile=summary.public_profile(chamber),
+                           **private_context(chamber))
+
+
+@bp.get("/<code>/print")
+@public_unless_disabled(dashboards_are_public)
+def printable(code: str):
+    chamber = get_chamber_or_404(code)
+    return render_template("profiles/print.html", profile=summary.public_profile(chamber),
+                           **private_context(chamber))
+
+
+@bp.get("/<code>/records.csv")
+@public_unless_disabled(dashboards_are_public)
+def records_csv(code: str):
+    chamber = get_chamber_or_404(code)
+    private = can_view_chamber(current_user, chamber)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(record_header(private))
+    writer.writerows(record_rows(queries.participation_records(chamber.id), private))
+    return Response(out.getvalue(), mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename={chamber.code}-records.csv", "Cache-Control": "private"})
+
+
+from parliament_tracker.profiles import views_assessment, views_selfservice  # noqa: E402, F401

@@ -1,0 +1,111 @@
+"""Chamber self-service use cases: contacts and feedback. Each checks the rules, audits and commits once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import abort
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from parliament_tracker.activities.models import Activity, Participation
+from parliament_tracker.audit import record_change, snapshot
+from parliament_tracker.extensions import db
+from parliament_tracker.profiles.models import ChamberContact, Feedback
+
+CONTACT_FIELDS = ("name", "role", "email", "phone")
+FEEDBACK_FIELDS = ("usefulness", "follow_up", "comment")
+
+
+class ProfileError(ValueError):
+    """A self-service rule was broken; field names the form field the message belongs next to."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def list_contacts(chamber_id: int) -> list[ChamberContact]:
+    stmt = select(ChamberContact).where(ChamberContact.chamber_id == chamber_id).order_by(ChamberContact.name)
+    return list(db.session.scalars(stmt))
+
+
+def get_contact_or_404(chamber, contact_id: int) -> ChamberContact:
+    """The chamber's contact; another chamber's contact id answers 404, as an unknown one does."""
+    contact = db.session.get(ChamberContact, contact_id)
+    if contact is None or contact.chamber_id != chamber.id:
+        abort(404)
+    return contact
+
+
+def save_contact(chamber, contact: ChamberContact | None, data: dict, by) -> ChamberContact:
+    """Create (contact None) or change one of the chamber's contacts, with its audit record."""
+    values = {f: (data.get(f) or "").strip() for f in CONTACT_FIELDS}
+    if not values["name"]:
+        raise ProfileError(_l("Give the contact's name."), "name")
+    before = snapshot(contact, CONTACT_FIELDS) if contact else None
+    if contact is None:
+        contact = ChamberContact(chamber=chamber)
+        db.session.add(contact)
+    for field, value in values.items():
+        setattr(contact, field, value)
+    db.session.flush()
+    record_change("update" if before else "create", contact, before=before,
+                  after=snapshot(contact, CONTACT_FIELDS), by=by)
+    db.session.commit()
+    return contact
+
+
+def delete_contact(contact: ChamberContact, by) -> None:
+    """Remove a contact; the audit record keeps what it said."""
+    record_change("delete", contact, before=snapshot(contact, CONTACT_FIELDS), after=None, by=by)
+    db.session.delete(contact)
+    db.session.commit()
+
+
+def get_participation_or_404(chamber, participation_id: int) -> Participation:
+    """The chamber's own participation in a live activity; anything else answers 404."""
+    participation = db.session.get(Participation, participation_id)
+    if participation is None or participation.chamber_id != chamber.id or participation.activity.is_deleted:
+        abort(404)
+    return participation
+
+
+def get_feedback(activity_id: int, chamber_id: int) -> Feedback | None:
+    stmt = select(Feedback).where(Feedback.activity_id == activity_id, Feedback.chamber_id == chamber_id)
+    return db.session.scalar(stmt)
+
+
+def chamber_feedback(chamber_id: int) -> list[Feedback]:
+    stmt = (select(Feedback).join(Feedback.activity).where(Feedback.chamber_id == chamber_id)
+            .order_by(Activity.start_date.desc()))
+    return list(db.session.scalars(stmt))
+
+
+def save_feedback(participation: Participation, data: dict, by, today: dt.date | None = None) -> Feedback:
+    """Record (or change) the chamber's one rating of an activity it took part in, once the activity ended."""
+    today = today or dt.date.today()
+    if participation.activity.end_date > today:
+        raise ProfileError(_l("Feedback opens once the activity has ended."), "usefulness")
+    usefulness = data.get("usefulness")
+    if not isinstance(usefulness, int) or not 1 <= usefulness <= 5:
+        raise ProfileError(_l("Rate the usefulness from 1 to 5."), "usefulness")
+    feedback = get_feedback(participation.activity_id, participation.chamber_id)
+    before = snapshot(feedback, FEEDBACK_FIELDS) if feedback else None
+    if feedback is None:
+        feedback = Feedback(activity_id=participation.activity_id, chamber_id=participation.chamber_id,
+                            created_by_id=getattr(by, "id", None))
+        db.session.add(feedback)
+    feedback.usefulness = usefulness
+    feedback.follow_up = (data.get("follow_up") or "").strip()
+    feedback.comment = (data.get("comment") or "").strip()
+    try:
+        db.session.flush()
+        record_change("update" if before else "create", feedback, before=before,
+                      after=snapshot(feedback, FEEDBACK_FIELDS), by=by)
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise ProfileError(_l("This chamber's feedback was saved meanwhile; reload and try again.")) from error
+    return feedback

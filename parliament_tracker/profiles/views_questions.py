@@ -1,0 +1,46 @@
+"""The admin's editor of the self-assessment questions (data, so a new survey round needs no release)."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.profiles import assessments
+from parliament_tracker.profiles.forms import QuestionForm
+from parliament_tracker.profiles.services import ProfileError
+from parliament_tracker.profiles.views import bp
+
+
+@bp.get("/questions")
+@role_required("admin")
+def questions():
+    return render_template("profiles/questions.html", questions=assessments.all_questions())
+
+
+def _question_page(question=None):
+    form = QuestionForm(obj=question) if request.method == "GET" else QuestionForm()
+    form.category.choices = assessments.category_choices()
+    if question is not None and request.method == "GET":
+        form.category.data, form.active.data = str(question.category_id), "1" if question.active else "0"
+    if form.validate_on_submit():
+        try:
+            assessments.save_question(question, form.data, by=current_user)
+        except ProfileError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("Question saved."), "success")
+            return redirect(url_for("profiles.questions"))
+    return render_template("profiles/question_form.html", form=form, question=question), \
+        400 if form.errors else 200
+
+
+@bp.route("/questions/new", methods=["GET", "POST"])
+@role_required("admin")
+def new_question():
+    return _question_page()
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@role_required("admin")
+def edit_question(question_id: int):
+    return _question_page(assessments.get_question_or_404(question_id))

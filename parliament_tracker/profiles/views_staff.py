@@ -1,0 +1,53 @@
+"""Staff screens of the profile feature: the queue of disputes and missing-record reports, and feedback."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from parliament_tracker.auth.permissions import STAFF_ROLES, role_required
+from parliament_tracker.profiles import disputes, feedback
+from parliament_tracker.profiles.forms import ResolveForm
+from parliament_tracker.profiles.services import ProfileError
+from parliament_tracker.profiles.views import bp
+
+
+@bp.get("/queue")
+@role_required(*STAFF_ROLES)
+def queue():
+    return render_template("profiles/queue.html", reports=disputes.open_reports())
+
+
+@bp.route("/reports/<int:report_id>", methods=["GET", "POST"])
+@role_required(*STAFF_ROLES)
+def resolve(report_id: int):
+    report = disputes.get_report_or_404(report_id)
+    form = ResolveForm()
+    if report.participation is not None and not form.is_submitted():
+        form.role.data = report.participation.role
+        form.participants.data, form.women.data = report.participation.participants, report.participation.women
+    if form.validate_on_submit():
+        correction = {f: getattr(form, f).data for f in ("activity", "role", "participants", "women")}
+        try:
+            disputes.resolve_report(report, form.decision.data, form.resolution_note.data, by=current_user,
+                                    correction=correction)
+        except ProfileError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("Report resolved."), "success")
+            return redirect(url_for("profiles.queue"))
+    return render_template("profiles/resolve.html", form=form, report=report), 400 if form.errors else 200
+
+
+@bp.get("/feedback")
+@role_required(*STAFF_ROLES)
+def feedback_overview():
+    return render_template("profiles/feedback_overview.html", by_area=feedback.feedback_by_area(),
+                           by_type=feedback.feedback_by_type(), by_activity=feedback.feedback_by_activity())
+
+
+@bp.get("/feedback/<int:activity_id>")
+@role_required(*STAFF_ROLES)
+def activity_feedback(activity_id: int):
+    activity = feedback.get_live_activity_or_404(activity_id)
+    return render_template("profiles/activity_feedback.html", activity=activity,
+                           responses=feedback.feedback_for_activity(activity_id))
