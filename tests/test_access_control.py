@@ -51,6 +51,8 @@ def build_world():
         "contact": profile_factories.make_contact(own), "other_contact": profile_factories.make_contact(other),
         "report": profile_factories.make_report(own), "assessment": profile_factories.make_assessment(own, 2024),
         "question": profile_factories.questions()[0],
+        # the profile rules' own activity: other features' rules delete {activity} and restore {deleted_activity}
+        "rated_activity": factories.make_activity(title="Rated", chambers=[own]),
     }
     return {"own": own, "other": other, "donor": donor, "activity": activity, "deleted": deleted, "user": target,
             **profile_rows}
@@ -64,6 +66,7 @@ def _placeholders(world) -> dict:
         "other_participation": world["activity"].participations[1].id,
         "contact": world["contact"].id, "other_contact": world["other_contact"].id, "report": world["report"].id,
         "year": world["assessment"].year, "question": world["question"].id,
+        "rated_activity": world["rated_activity"].id,
     }
 
 
@@ -95,7 +98,7 @@ def test_every_route_has_a_rule(app):
     adapter = app.url_map.bind("localhost")
     values = {"chamber": "FR-LC", "other_chamber": "KE-LC", "donor": 1, "activity": 1, "deleted_activity": 2,
               "user": 1, "participation": 1, "other_participation": 2, "contact": 1, "other_contact": 2,
-              "report": 1, "year": 2024, "question": 1}
+              "report": 1, "year": 2024, "question": 1, "rated_activity": 3}
     covered = set()
     for method, path, expected, *_ in RULES:
         assert set(expected) == set(ROLES), f"{method} {path} must give a status for each of {ROLES}"

@@ -65,8 +65,8 @@ RULES = [
     ("POST", P + "/reports/{report}", STAFF_POST, {"decision": "rejected", "resolution_note": ""}),
     ("GET", P + "/reports/999999", _s(302, 404, 404, 403, 403)),
     ("GET", P + "/feedback", STAFF),
-    ("GET", P + "/feedback/{activity}", STAFF),
-    ("GET", P + "/feedback/{deleted_activity}", _s(302, 404, 404, 403, 403)),
+    ("GET", P + "/feedback/{rated_activity}", STAFF),
+    ("GET", P + "/feedback/999999", _s(302, 404, 404, 403, 403)),
     # self-assessment
     ("GET", P + "/{chamber}/assessments", PRIVATE),
     ("GET", P + "/{other_chamber}/assessments", _s(302, 200, 200, 403, 403)),
