@@ -9,3 +9,8 @@ RULES = [
     ("GET", "/api/v1/chambers/{chamber}", ALL_200),
     ("GET", "/api/v1/chambers/ZZ-LC", {r: 404 for r in ALL_200}),
 ]
+
+RULES += [
+    ("GET", "/api/v1/coverage", ALL_200),
+    ("GET", "/api/v1/coverage?from=2000&to=2020&donor={donor}", ALL_200),
+]

@@ -1,7 +1,14 @@
-"""Who may use the dashboard routes."""
+"""Who may use the dashboard routes: everyone, while the admin setting keeps the dashboards public."""
 
 ALL_200 = {"anon": 200, "admin": 200, "staff": 200, "parliament": 200, "donor": 200}
+ALL_404 = {"anon": 404, "admin": 404, "staff": 404, "parliament": 404, "donor": 404}
 
 RULES = [
     ("GET", "/", ALL_200),
+    ("GET", "/?from=2000&to=2020&area=awareness&region=Europe", ALL_200),
+    ("GET", "/coverage/matrix", ALL_200),
+    ("GET", "/coverage/gaps", ALL_200),
+    ("GET", "/coverage/area.csv", ALL_200),
+    ("GET", "/coverage/unknown.csv", ALL_404),
+    ("GET", "/assets/0/js/dashboards.js", ALL_200),
 ]

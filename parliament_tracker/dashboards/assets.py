@@ -1,0 +1,74 @@
+"""Static files under fingerprinted URLs (/assets/<digest>/<path>), gzip-compressed, cached for a year.
+
+The digest is the start of the file's SHA-256, so a changed file gets a new URL and a browser may keep the old
+one forever ("immutable"). The digest is a path segment rather than part of the file name so that plotly can
+be pointed at a folder (topojsonURL) and still ask for "world_50m.json". Files are compressed once per process,
+in memory: no build step, no generated files to keep in step with their sources.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import mimetypes
+import threading
+from pathlib import Path
+
+from flask import Response, abort, current_app, request, url_for
+from werkzeug.security import safe_join
+
+YEAR = 31536000
+COMPRESSIBLE = (".js", ".css", ".json", ".svg", ".txt", ".map")
+_digests: dict[str, str] = {}
+_gzipped: dict[str, bytes] = {}
+_lock = threading.Lock()
+
+
+def _path(filename: str) -> Path:
+    joined = safe_join(current_app.static_folder, filename)
+    if joined is None or not Path(joined).is_file():
+        abort(404)
+    return Path(joined)
+
+
+def digest(filename: str) -> str:
+    """The fingerprint of a static file (computed once per process)."""
+    if filename not in _digests:
+        with _lock:
+            _digests[filename] = hashlib.sha256(_path(filename).read_bytes()).hexdigest()[:12]
+    return _digests[filename]
+
+
+def asset_url(filename: str) -> str:
+    """The fingerprinted URL of a file in the static folder."""
+    return url_for("dashboards.asset", digest=digest(filename), filename=filename)
+
+
+def asset_folder_url(filename: str) -> str:
+    """The fingerprinted URL of the folder holding filename (with a trailing slash), for plotly's topojsonURL."""
+    return asset_url(filename).rsplit("/", 1)[0] + "/"
+
+
+def _body(filename: str, compress: bool) -> bytes:
+    if not compress:
+        return _path(filename).read_bytes()
+    if filename not in _gzipped:
+        data = gzip.compress(_path(filename).read_bytes(), compresslevel=9, mtime=0)
+        with _lock:
+            _gzipped[filename] = data
+    return _gzipped[filename]
+
+
+def asset_response(fingerprint: str, filename: str) -> Response:
+    """The file, gzipped when the client accepts it; cached for a year when the fingerprint is current."""
+    current = digest(filename)
+    compress = filename.endswith(COMPRESSIBLE) and "gzip" in request.headers.get("Accept-Encoding", "")
+    mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    response = Response(_body(filename, compress), mimetype=mimetype)
+    if compress:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["ETag"] = f'"{current}{"-gz" if compress else ""}"'
+    response.headers["Cache-Control"] = (f"public, max-age={YEAR}, immutable" if fingerprint == current
+                                         else "no-cache")
+    return response.make_conditional(request)

@@ -1,0 +1,121 @@
+"""Plain rows in, plotly figures (JSON-ready dicts) out. Imports nothing from the package.
+
+Colours are the Okabe-Ito palette (safe for the common colour-vision deficiencies) and never carry meaning
+alone: bars are labelled with their numbers, the two parts of a coverage bar also differ by fill pattern and
+are named in the legend, and every figure has a table beside it.
+"""
+
+from __future__ import annotations
+
+import json
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
+REACHED, NOT_REACHED, ZERO = "#0072B2", "#E69F00", "#E69F00"
+FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13, "color": "#212529"}
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def _layout(title: str, **extra) -> dict:
+    # The page shows the title as a heading above the figure; the figure keeps it only as metadata.
+    layout = {"meta": {"title": title}, "font": FONT, "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "paper_bgcolor": "#ffffff",
+              "plot_bgcolor": "#ffffff", "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, "hoverlabel": {"namelength": -1}}
+    layout.update(extra)
+    return layout
+
+
+def _height(n: int) -> int:
+    return max(220, 60 + 34 * n)
+
+
+def coverage_bars(labels: list[str], reached: list[int], totals: list[int], title: str, reached_name: str,
+                  not_reached_name: str, axis_title: str) -> dict:
+    """Horizontal stacked bars: reached and not reached, each bar labelled "reached / total (share)"."""
+    rest = [t - r for r, t in zip(reached, totals, strict=True)]
+    text = [f"{r} / {t} ({percent(r, t)})" for r, t in zip(reached, totals, strict=True)]
+    data = [
+        {"type": "bar", "orientation": "h", "y": labels, "x": reached, "name": reached_name, "text": text,
+         "textposition": "inside", "insidetextanchor": "start", "marker": {"color": REACHED},
+         "hovertemplate": "%{y}: %{text}<extra>" + reached_name + "</extra>"},
+        {"type": "bar", "orientation": "h", "y": labels, "x": rest, "name": not_reached_name,
+         "marker": {"color": NOT_REACHED, "pattern": {"shape": "/", "fillmode": "overlay", "fgcolor": "#ffffff",
+                                                    "solidity": 0.3}},
+         "hovertemplate": "%{y}: %{x}<extra>" + not_reached_name + "</extra>"},
+    ]
+    layout = _layout(title, barmode="stack", height=_height(len(labels)),
+                     xaxis={"title": {"text": axis_title}, "fixedrange": True, "automargin": True, "rangemode": "tozero"},
+                     yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True})
+    return {"data": data, "layout": layout}
+
+
+def count_bars(labels: list[str], values: list[int], title: str, axis_title: str, horizontal: bool = True) -> dict:
+    """Simple bars, each labelled with its number."""
+    bar = {"type": "bar", "marker": {"color": OKABE_ITO[0]}, "text": [str(v) for v in values],
+           "textposition": "auto", "name": axis_title}
+    if horizontal:
+        bar.update(orientation="h", y=labels, x=values, hovertemplate="%{y}: %{x}<extra></extra>")
+        axes = {"xaxis": {"title": {"text": axis_title}, "fixedrange": True, "automargin": True},
+                "yaxis": {"autorange": "reversed", "automargin": True, "fixedrange": True}}
+        height = _height(len(labels))
+    else:
+        bar.update(x=labels, y=values, hovertemplate="%{x}: %{y}<extra></extra>")
+        axes = {"yaxis": {"title": {"text": axis_title}, "fixedrange": True, "automargin": True},
+                "xaxis": {"type": "category", "fixedrange": True, "automargin": True}}
+        height = 320
+    return {"data": [bar], "layout": _layout(title, height=height, showlegend=False, **axes)}
+
+
+def stacked_by_year(years: list[int], series: list[tuple[str, list[int]]], title: str, axis_title: str) -> dict:
+    """Vertical bars per year, one stacked series per name; series differ by colour and by fill pattern."""
+    data = [{"type": "bar", "x": [str(y) for y in years], "y": values, "name": name,
+             "marker": {"color": OKABE_ITO[i % len(OKABE_ITO)],
+                        "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fillmode": "overlay",
+                                    "fgcolor": "#ffffff", "solidity": 0.3}},
+             "hovertemplate": "%{x}: %{y}<extra>" + name + "</extra>"}
+            for i, (name, values) in enumerate(series)]
+    layout = _layout(title, barmode="stack", height=340, yaxis={"title": {"text": axis_title}, "fixedrange": True, "automargin": True},
+                     xaxis={"type": "category", "fixedrange": True, "automargin": True})
+    return {"data": data, "layout": layout}
+
+
+def cumulative_line(years: list[int], reached: list[int], total: int, title: str, axis_title: str) -> dict:
+    """Cumulative chambers reached per year, each point labelled with its count and share of total."""
+    text = [f"{r} / {total} ({percent(r, total)})" for r in reached]
+    data = [{"type": "scatter", "mode": "lines+markers", "x": [str(y) for y in years], "y": reached,
+             "text": text, "line": {"color": OKABE_ITO[0]},
+             "marker": {"symbol": "circle", "size": 7}, "name": axis_title,
+             "hovertemplate": "%{x}: %{text}<extra></extra>"}]
+    layout = _layout(title, height=340, showlegend=False,
+                     yaxis={"title": {"text": axis_title}, "range": [0, max(total, 1) * 1.1], "fixedrange": True, "automargin": True},
+                     xaxis={"type": "category", "fixedrange": True, "automargin": True})
+    return {"data": data, "layout": layout}
+
+
+def world_map(iso3: list[str], shares: list[float], activities: list[int], hover: list[str], title: str,
+              share_title: str, activities_title: str) -> dict:
+    """A choropleth per country (ISO alpha-3): share of its chambers reached (visible) and number of
+    activities (hidden, switched on by the page). Zero is drawn in its own colour so the gaps show."""
+    top = max(activities or [0]) or 1
+
+    def trace(values, zmax, name, visible, ticks):
+        return {"type": "choropleth", "locationmode": "ISO-3", "locations": iso3, "z": values, "zmin": 0,
+                "zmax": zmax, "text": hover, "hovertemplate": "%{text}<extra></extra>", "name": name,
+                "visible": visible, "colorscale": [[0, ZERO], [0.0001, "#deebf7"], [1, "#08306b"]],
+                "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+                "colorbar": {"title": {"text": name}, "thickness": 12, "len": 0.6, **ticks}}
+
+    data = [trace(shares, 1, share_title, True, {"tickformat": ".0%"}), trace(activities, top, activities_title,
+                                                                             False, {})]
+    geo = {"projection": {"type": "natural earth"}, "showframe": False, "showcoastlines": False,
+           "showcountries": True, "countrycolor": "#ffffff", "showland": True, "landcolor": "#eeeeee",
+           "resolution": 50, "fitbounds": False, "lataxis": {"range": [-58, 85]}}
+    return {"data": data, "layout": _layout(title, geo=geo, height=480, margin={"l": 0, "r": 0, "t": 0, "b": 0})}
+
+
+def to_json(figure: dict) -> str:
+    """The figure as JSON safe inside <script type="application/json"> (no closing tags can break out)."""
+    return json.dumps(figure, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace(
+        "&", "\\u0026")

@@ -1,0 +1,26 @@
+"""The values the coverage filters accept, read from the registry and the activity tables."""
+
+from sqlalchemy import select
+
+from parliament_tracker.activities.models import ACTIVITY_TYPES, ActivityArea
+from parliament_tracker.activities.services import donor_choices
+from parliament_tracker.chambers.models import INCOME_GROUPS, REGIONS
+from parliament_tracker.extensions import db
+from parliament_tracker.labels import label
+
+
+def area_labels() -> dict[str, str]:
+    """{area code: label} in display order."""
+    stmt = select(ActivityArea.code, ActivityArea.label).order_by(ActivityArea.position, ActivityArea.code)
+    return dict(db.session.execute(stmt).all())
+
+
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """(value, label) pairs for each coverage filter."""
+    return {
+        "area": list(area_labels().items()),
+        "activity_type": [(t, label("activity_type", t)) for t in ACTIVITY_TYPES],
+        "region": [(r, r) for r in REGIONS],
+        "income_group": [(g, label("income_group", g)) for g in INCOME_GROUPS],
+        "donor": donor_choices(),
+    }

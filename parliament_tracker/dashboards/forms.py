@@ -1,0 +1,45 @@
+"""The coverage filters, shared by the pages and /api/v1/coverage (same names in every URL)."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, IntegerField, SelectField
+from wtforms.validators import NumberRange, Optional, ValidationError
+
+from parliament_tracker.dashboards.scope import CoverageFilters
+from parliament_tracker.forms import FilterForm
+
+YEARS = NumberRange(min=1900, max=2100, message=_l("Give a year between 1900 and 2100."))
+
+
+class CoverageFilterForm(FilterForm):
+    """Period in years (both inclusive), area, activity type, region, income group, donor, confirmed only.
+    The view fills the choices from the database; an unknown value is an error, never ignored."""
+
+    year_from = IntegerField(_l("From year"), name="from", validators=[Optional(), YEARS])
+    year_to = IntegerField(_l("To year"), name="to", validators=[Optional(), YEARS])
+    area = SelectField(_l("Area of work"), choices=[], default="")
+    activity_type = SelectField(_l("Activity type"), name="type", choices=[], default="")
+    region = SelectField(_l("Region"), choices=[], default="")
+    income_group = SelectField(_l("Income group"), choices=[], default="")
+    donor = SelectField(_l("Donor"), choices=[], default="")
+    confirmed = BooleanField(_l("Only participations confirmed by the parliament"))
+
+    def set_choices(self, choices: dict) -> None:
+        for name, label in (("area", _l("All areas")), ("activity_type", _l("All types")),
+                            ("region", _l("All regions")), ("income_group", _l("All income groups")),
+                            ("donor", _l("All donors"))):
+            getattr(self, name).choices = [("", label)] + list(choices[name])
+
+    def validate_year_to(self, field):
+        if field.data and self.year_from.data and field.data < self.year_from.data:
+            raise ValidationError(_l("The period must end in or after the year it starts."))
+
+    def filters(self) -> CoverageFilters:
+        return CoverageFilters(year_from=self.year_from.data or None, year_to=self.year_to.data or None,
+                               area=self.area.data or None, activity_type=self.activity_type.data or None,
+                               region=self.region.data or None, income_group=self.income_group.data or None,
+                               donor_id=int(self.donor.data) if self.donor.data else None,
+                               confirmed_only=bool(self.confirmed.data))
+
+    def error_messages(self) -> list[str]:
+        return [f"{getattr(self, name).label.text}: {' '.join(map(str, errors))}"
+                for name, errors in self.errors.items()]

@@ -1,0 +1,136 @@
+"""The dashboard's panels: for each chart, the rows of its table and CSV file and the figure drawn from those
+same rows, so the picture, the table alternative and the download always hold the same numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from parliament_tracker.dashboards import charts
+from parliament_tracker.labels import label
+
+COLUMNS = {
+    "area": _l("Area"), "chambers_reached": _l("Chambers reached"), "chambers_total": _l("Chambers in the period"),
+    "share": _l("Share reached"), "activities": _l("Activities"), "participants": _l("Participants"),
+    "areas": _l("Areas reached in"), "chambers": _l("Chambers"), "region": _l("Region"),
+    "subregion": _l("Subregion"), "income_group": _l("Income group"), "group": _l("IPU geopolitical group"),
+    "year": _l("Year"), "first_reached": _l("Chambers reached for the first time"),
+    "newly_reached_in_period": _l("Chambers first reached in the period"),
+    "cumulative_reached": _l("Chambers reached since the period began"), "cumulative_share": _l("Cumulative share"),
+    "iso3": _l("ISO code"), "country": _l("Country"), "reached": _l("Chamber reached"),
+    "not_reached": _l("Chamber not reached"), "total": _l("Total"), "code": _l("Code"), "chamber": _l("Chamber"),
+    "chamber_type": _l("Type"), "status": _l("Status"), "breadth": _l("Breadth (areas)"),
+}
+
+
+@dataclass
+class Panel:
+    id: str
+    title: str
+    header: list[str]
+    rows: list[list]
+    figure: dict | None = None
+    labels: list[str] = field(default_factory=list)
+
+    @property
+    def figure_json(self) -> str:
+        return charts.to_json(self.figure) if self.figure else ""
+
+
+def pct(value) -> str:
+    return "" if value is None else f"{round(100 * value)}%"
+
+
+def _coverage_panel(pid, title, key, items, display=lambda v: v) -> Panel:
+    rows = [[display(i[key]), i["chambers_reached"], i["chambers_total"], pct(i["share"])] for i in items]
+    figure = charts.coverage_bars([r[0] or _("Not classified") for r in rows], [r[1] for r in rows],
+                                  [r[2] for r in rows], title, _("Reached"), _("Not reached"), _("Chambers"))
+    return Panel(pid, title, [key, "chambers_reached", "chambers_total", "share"], rows, figure)
+
+
+def _area_panel(report) -> Panel:
+    title = _("Chambers reached, by area of work")
+    rows = [[a["label"], a["chambers_reached"], a["chambers_total"], pct(a["share"]), a["activities"],
+             a["participants"]] for a in report["by_area"]]
+    figure = charts.coverage_bars([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], title,
+                                  _("Reached"), _("Not reached"), _("Chambers"))
+    return Panel("area", title, ["area", "chambers_reached", "chambers_total", "share", "activities",
+                                 "participants"], rows, figure)
+
+
+def _breadth_panel(report) -> Panel:
+    title = _("Breadth: chambers by the number of areas they were reached in")
+    rows = [[b["areas"], b["chambers"]] for b in report["breadth"]]
+    names = [_("not reached") if n == 0 else _("%(n)s of %(total)s", n=n, total=len(rows) - 1) for n, _c in rows]
+    figure = charts.count_bars(names, [c for _n, c in rows], title, _("Chambers"), horizontal=False)
+    return Panel("breadth", title, ["areas", "chambers"], rows, figure)
+
+
+def _trend_panels(report, areas: dict[str, str]) -> list[Panel]:
+    trends = report["trends"]
+    years = [t["year"] for t in trends]
+    codes = list(areas)
+    rows = [[t["year"], *[t["activities"].get(c, 0) for c in codes], sum(t["activities"].values())] for t in trends]
+    title = _("Activities per year, by area of work")
+    series = [(areas[c], [r[i + 1] for r in rows]) for i, c in enumerate(codes)]
+    by_year = Panel("activities_by_year", title, ["year", *codes, "total"], rows,
+                    charts.stacked_by_year(years, series, title, _("Activities")), labels=list(areas.values()))
+    title = _("Chambers reached for the first time, per year")
+    reach_rows = [[t["year"], t["first_reached"], t["newly_reached_in_period"], t["cumulative_reached"],
+                   pct(t["cumulative_share"])] for t in trends]
+    first = Panel("first_reached", title, ["year", "first_reached", "newly_reached_in_period", "cumulative_reached",
+                                           "cumulative_share"], reach_rows,
+                  charts.count_bars([str(y) for y in years], [r[1] for r in reach_rows], title, _("Chambers"),
+                                    horizontal=False))
+    title = _("Cumulative coverage in the period")
+    cumulative = Panel("cumulative", title, first.header, reach_rows,
+                       charts.cumulative_line(years, [r[3] for r in reach_rows], report["chambers_total"], title,
+                                              _("Chambers reached")))
+    return [by_year, first, cumulative]
+
+
+def _map_panel(report, areas: dict[str, str]) -> Panel:
+    title = _("Where the centre's work reached")
+    rows, hover = [], []
+    for c in report["countries"]:
+        chambers = "; ".join(f"{ch['name']} ({', '.join(areas.get(a, a) for a in ch['areas']) or _('not reached')})"
+                             for ch in c["chambers"])
+        rows.append([c["iso3"], c["country"], c["chambers_reached"], c["chambers_total"], pct(c["share"]),
+                     c["activities"], chambers])
+        hover.append(f"<b>{escape(c['country'])}</b><br>" + _("%(reached)s of %(total)s chambers reached; %(n)s activities",
+                                                       reached=c["chambers_reached"], total=c["chambers_total"],
+                                                       n=c["activities"])
+                     + "<br>" + "<br>".join(f"{escape(ch['name'])}: {', '.join(areas.get(a, a) for a in ch['areas']) or '–'}"
+                                            for ch in c["chambers"]))
+    figure = charts.world_map([r[0] for r in rows], [c["share"] or 0 for c in report["countries"]],
+                              [r[5] for r in rows], hover, title, _("Share reached"), _("Activities"))
+    return Panel("map", title, ["iso3", "country", "chambers_reached", "chambers_total", "share", "activities",
+                                "chambers"], rows, figure)
+
+
+def _bicameral_panel(report) -> Panel:
+    rows = [[b["country"], ", ".join(b["reached"]), ", ".join(b["not_reached"])]
+            for b in report["bicameral_one_reached"]]
+    return Panel("bicameral", _("Bicameral parliaments where only one chamber was reached"),
+                 ["country", "reached", "not_reached"], rows)
+
+
+def coverage_panels(report: dict, areas: dict[str, str]) -> dict[str, Panel]:
+    """Every panel of the dashboard for a coverage report, by id."""
+    panels = [
+        _map_panel(report, areas), _area_panel(report), _breadth_panel(report),
+        _coverage_panel("region", _("Coverage by UN region"), "region", report["by_region"]),
+        _coverage_panel("subregion", _("Coverage by UN subregion"), "subregion", report["by_subregion"]),
+        _coverage_panel("income", _("Coverage by World Bank income group"), "income_group",
+                        report["by_income_group"], lambda v: label("income_group", v)),
+        _coverage_panel("group", _("Coverage by IPU geopolitical group"), "group", report["by_geopolitical_group"]),
+        _bicameral_panel(report), *_trend_panels(report, areas),
+    ]
+    return {p.id: p for p in panels}
+
+
+def column_label(key: str, areas: dict[str, str]) -> str:
+    return str(COLUMNS.get(key) or areas.get(key) or key)
