@@ -49,7 +49,7 @@ class Page:
         self.pages = max(1, math.ceil(self.total / self.per_page))
 
 
-def _filtered(filters: ActivityFilter) -> Select:
+def filtered_activities(filters: ActivityFilter) -> Select:
     stmt = select(Activity)
     stmt = stmt.where(Activity.deleted_at.is_not(None) if filters.deleted else Activity.deleted_at.is_(None))
     for word in filters.q.split():
@@ -74,7 +74,7 @@ def _filtered(filters: ActivityFilter) -> Select:
 
 def list_activities(filters: ActivityFilter, page: int = 1, per_page: int = 50) -> Page:
     """Non-deleted activities (or only deleted ones, for the bin) matching every filter, one page of them."""
-    stmt = _filtered(filters)
+    stmt = filtered_activities(filters)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     page = max(1, page)
     ordered = stmt.order_by(*SORTS.get(filters.sort, SORTS["start_desc"]))

@@ -1,10 +1,22 @@
 """Activity pages: the list, the bin, one activity, and the forms that create, change, delete and restore."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.activities import queries, services
+from parliament_tracker.activities.exports import export_csv
 from parliament_tracker.activities.forms import (
     ActivityFilterForm,
     ActivityForm,
@@ -47,6 +59,16 @@ def _list(template: str, deleted: bool):
 @role_required(*STAFF)
 def index():
     return _list("activities/index.html", deleted=False)
+
+
+@bp.get("/export.csv")
+@role_required(*STAFF)
+def export():
+    form, filters = _filter_form()
+    if filters is None:
+        abort(400, _("Invalid filter values."))
+    return Response(stream_with_context(export_csv(filters)), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=activities.csv"})
 
 
 @bp.get("/bin")
@@ -145,4 +167,4 @@ def restore(activity_id: int):
     return redirect(url_for("activities.detail", activity_id=activity.id))
 
 
-from parliament_tracker.activities import views_audit, views_participations  # noqa: E402,F401
+from parliament_tracker.activities import views_audit, views_import, views_participations  # noqa: E402,F401

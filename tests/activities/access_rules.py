@@ -32,3 +32,14 @@ RULES = [
     ("POST", "/activities/{activity}/participations/{participation}/delete", STAFF_302),
     ("POST", "/activities/{activity}/delete", STAFF_302),
 ]
+
+RULES += [
+    ("GET", "/activities/import", STAFF_200),
+    ("POST", "/activities/import", STAFF_400, {}),
+    ("GET", "/activities/import/template.csv", STAFF_200),
+    ("POST", "/activities/import/commit", STAFF_302, {"token": "x" * 32}),
+]
+RULES += [
+    ("GET", "/activities/export.csv", STAFF_200),
+    ("GET", "/activities/export.csv?year=1700", STAFF_400),
+]

@@ -1,0 +1,121 @@
+"""Committing a previewed import: all rows in one transaction with their audit records, or nothing at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask_babel import gettext as _
+from sqlalchemy import insert, select, update
+
+from parliament_tracker.activities.imports import ImportReport, preview_import
+from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation
+from parliament_tracker.activities.services import activity_snapshot
+from parliament_tracker.audit import AuditRecord, jsonable, utcnow
+from parliament_tracker.extensions import db
+
+
+class ImportRefused(ValueError):
+    """The file has errors or ambiguous rows (or cannot be read); nothing was written."""
+
+    def __init__(self, report: ImportReport):
+        super().__init__(report.file_error or _("%(e)s rows in error and %(a)s ambiguous rows: nothing was imported.",
+                                                e=report.summary.errors, a=report.summary.ambiguous))
+        self.report = report
+
+
+def _audit(rows: list, user_id, entity_type: str, entity_id, label: str, action: str, before, after) -> None:
+    rows.append({"user_id": user_id, "entity_type": entity_type, "entity_id": entity_id, "entity_label": label[:300],
+                 "action": action, "before": before, "after": after, "note": "spreadsheet import", "at": utcnow()})
+
+
+def _donors(report: ImportReport, user_id, audits: list) -> dict[str, Donor]:
+    names = sorted({n for g in report.groups.values() for n in g.cells.donors})
+    found = {d.name: d for d in db.session.scalars(select(Donor).where(Donor.name.in_(names)))} if names else {}
+    for name in names:
+        if name not in found:
+            found[name] = Donor(name=name)
+            db.session.add(found[name])
+            db.session.flush()
+            _audit(audits, user_id, "donors", found[name].id, name, "create", None, {"name": name})
+    return found
+
+
+def _write_activities(report: ImportReport, user_id, audits: list) -> None:
+    areas = {a.code: a for a in db.session.scalars(select(ActivityArea))}
+    donors = _donors(report, user_id, audits)
+    created, updated = [], []
+    for ref, group in report.groups.items():
+        if group.activity is not None and not group.changed:
+            continue
+        activity = group.activity or Activity(ref=ref, description="", outcomes="", partners="")
+        before = activity_snapshot(activity) if group.activity is not None else None
+        cells = group.cells
+        activity.title, activity.area, activity.activity_type = cells.title, areas[cells.area_code], cells.activity_type
+        activity.start_date, activity.end_date = cells.start_date, cells.end_date
+        if cells.venue or group.activity is None:
+            activity.venue, activity.online = cells.venue, cells.online
+        if cells.donors:
+            activity.donors = [donors[n] for n in cells.donors]
+        if group.activity is None:
+            db.session.add(activity)
+            group.activity = activity
+            created.append(activity)
+        else:
+            updated.append((activity, before))
+    db.session.flush()
+    for activity in created:
+        _audit(audits, user_id, "activities", activity.id, activity.title, "create", None, activity_snapshot(activity))
+    for activity, before in updated:
+        _audit(audits, user_id, "activities", activity.id, activity.title, "update", before,
+               activity_snapshot(activity))
+
+
+def _write_participations(report: ImportReport, codes: dict[int, str], user_id, audits: list) -> None:
+    new, changed = [], []
+    for group in report.groups.values():
+        activity_id = group.activity.id
+        for chamber_id, (outcome, participants, women) in group.chambers.items():
+            values = {"participants": participants, "women": women}
+            if outcome.status == "create":
+                new.append({"activity_id": activity_id, "chamber_id": chamber_id, "role": "beneficiary",
+                            "status": "claimed", "status_note": "", **values})
+            elif outcome.status == "update" and (current := report.existing.get((activity_id, chamber_id))):
+                values = {k: v if v is not None else getattr(current, k) for k, v in values.items()}
+                before = {"participants": current.participants, "women": current.women}
+                if values != before:
+                    changed.append({"id": current.id, **values})
+                    _audit(audits, user_id, "participations", current.id, f"{codes[chamber_id]} in activity "
+                           f"{activity_id}", "update", before, values)
+    if new:
+        ids = db.session.scalars(insert(Participation).returning(Participation.id, sort_by_parameter_order=True), new)
+        for pid, row in zip(ids, new, strict=True):
+            after = {k: jsonable(v) for k, v in row.items()} | {"chamber": codes[row["chamber_id"]]}
+            _audit(audits, user_id, "participations", pid, f"{codes[row['chamber_id']]} in activity "
+                   f"{row['activity_id']}", "create", None, after)
+    if changed:
+        db.session.execute(update(Participation), changed)
+
+
+def commit_import(path: Path, filename: str, *, excluded=(), by=None, max_rows: int = 100_000) -> ImportReport:
+    """Check the file again and write it in one transaction; ImportRefused (nothing written) when any row is
+    in error or ambiguous. Re-importing the same file writes nothing: every row is unchanged."""
+    report = preview_import(path, filename, excluded=excluded, max_rows=max_rows)
+    if not report.ok:
+        db.session.rollback()
+        raise ImportRefused(report)
+    user_id = by.id if by is not None and getattr(by, "is_authenticated", False) else None
+    codes = {o_id: o.chamber for g in report.groups.values() for o_id, (o, _p, _w) in g.chambers.items()}
+    audits: list[dict] = []
+    try:
+        _write_activities(report, user_id, audits)
+        _write_participations(report, codes, user_id, audits)
+        if audits:
+            summary = {k: v for k, v in vars(report.summary).items() if not k.startswith("_")}
+            _audit(audits, user_id, "imports", None, filename, "import", None, summary)
+            db.session.execute(insert(AuditRecord), audits)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    report.committed = True
+    return report

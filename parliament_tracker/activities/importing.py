@@ -1,0 +1,179 @@
+"""Reading an uploaded spreadsheet (CSV or XLSX) as a stream of rows; any file-level problem is an ImportFileError.
+
+Nothing here touches the database. Cells are read as text (an XLSX formula is its text, never evaluated)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask_babel import gettext as _
+
+COLUMNS = ("activity_ref", "title", "area", "type", "start_date", "end_date", "location", "donor", "chamber",
+           "country", "participants", "women")
+REQUIRED = ("activity_ref", "title", "area", "type", "start_date", "chamber")
+# Longest text accepted in one cell (characters); longer cells are refused on their row.
+MAX_CELL = 2_000
+# Bytes read at a time while checking the encoding: memory stays flat whatever the file size.
+CHUNK = 1 << 16
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read; nothing was written."""
+
+
+@dataclass(slots=True)
+class RawRow:
+    """One data row: number is its line in the file counting the header as 1; values by column name, as text."""
+
+    number: int
+    values: dict[str, str]
+    too_long: tuple[str, ...] = ()
+
+
+def template_csv() -> str:
+    """The downloadable template: the header and one example row."""
+    example = ("WS-2012-03", "Regional workshop on open data", "awareness", "workshop", "2012-03-05", "2012-03-07",
+               "Nairobi", "European Commission", "KE-LC", "Kenya", "4", "2")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([COLUMNS, example])
+    return out.getvalue()
+
+
+def _header(cells: list[str]) -> tuple[list[str | None], list[str]]:
+    """Each position's column name (None for columns we do not use) and the list of ignored headers."""
+    names, ignored, seen = [], [], set()
+    for cell in cells:
+        name = re.sub(r"[\s\-]+", "_", (cell or "").strip().lstrip("\ufeff").lower())
+        if name in COLUMNS:
+            if name in seen:
+                raise ImportFileError(_("The column %(c)s appears twice.", c=name))
+            seen.add(name)
+            names.append(name)
+        else:
+            names.append(None)
+            if name:
+                ignored.append(cell.strip()[:40])
+    missing = [c for c in REQUIRED if c not in seen]
+    if missing:
+        raise ImportFileError(_("Missing columns: %(cols)s. The first row must name the columns (see the template).",
+                                cols=", ".join(missing)))
+    return names, ignored
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _rows(table: Iterator[tuple[int, list]], max_rows: int, notices: list[str]) -> Iterator[RawRow]:
+    names = None
+    count = 0
+    for number, cells in table:
+        texts = [_cell_text(c) for c in cells]
+        if not any(texts):
+            continue
+        if names is None:
+            names, ignored = _header(texts)
+            if ignored:
+                notices.append(_("Columns ignored: %(cols)s.", cols=", ".join(ignored)))
+            continue
+        count += 1
+        if count > max_rows:
+            raise ImportFileError(_("The file has more than %(n)s rows; split it into smaller files.", n=max_rows))
+        values = {name: text for name, text in zip(names, texts, strict=False) if name}
+        too_long = tuple(k for k, v in values.items() if len(v) > MAX_CELL)
+        yield RawRow(number, {k: v[:MAX_CELL] for k, v in values.items()}, too_long)
+    if names is None:
+        raise ImportFileError(_("The file is empty."))
+
+
+def _encoding(path: Path) -> str:
+    """utf-8-sig when the whole file is valid UTF-8 (with or without BOM), utf-16 with its BOM, else cp1252/latin-1."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            return "utf-16"
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while chunk := handle.read(CHUNK):
+                if b"\x00" in chunk:
+                    raise ImportFileError(_("This file is not a CSV text file or an XLSX workbook."))
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+            return "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+        handle.seek(0)
+        try:
+            while chunk := handle.read(CHUNK):
+                chunk.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            return "latin-1"
+
+
+def _csv_table(path: Path) -> Iterator[tuple[int, list]]:
+    encoding = _encoding(path)
+    with path.open(encoding=encoding, newline="") as handle:
+        first = handle.readline()
+        delimiter = max((",", ";", "\t"), key=first.count)
+        handle.seek(0)
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            yield from enumerate(reader, start=1)
+        except csv.Error as error:
+            raise ImportFileError(_("Row %(n)s cannot be read as CSV (%(e)s).", n=reader.line_num, e=error)) from None
+
+
+def _xlsx_table(path: Path) -> Iterator[tuple[int, list]]:
+    from openpyxl import load_workbook
+
+    handle = path.open("rb")  # a file object: openpyxl then ignores the stored file's name
+    try:
+        # read_only streams the sheet; data_only=False keeps a formula as its text instead of a cached result.
+        workbook = load_workbook(handle, read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for damaged or foreign files
+        handle.close()
+        raise ImportFileError(_("This file is not a valid XLSX workbook. Save it again as .xlsx or CSV.")) from None
+    try:
+        sheet = workbook.worksheets[0]
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(cells)
+    except ImportFileError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged sheet fails while it is read, in openpyxl's own ways
+        raise ImportFileError(_("The workbook is damaged and cannot be read. Save it again as .xlsx or CSV.")) from None
+    finally:
+        workbook.close()
+        handle.close()
+
+
+def read_rows(path: Path, filename: str, max_rows: int, notices: list[str]) -> Iterator[RawRow]:
+    """Stream the data rows of a CSV or XLSX file (chosen by its content, not only its name)."""
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if magic == OLE_MAGIC:
+        raise ImportFileError(_("Old Excel files (.xls) are not read; save the sheet as .xlsx or CSV."))
+    if magic == ZIP_MAGIC:
+        return _rows(_xlsx_table(path), max_rows, notices)
+    if filename.lower().endswith((".xlsx", ".xlsm")):
+        raise ImportFileError(_("This file is not a valid XLSX workbook. Save it again as .xlsx or CSV."))
+    return _rows(_csv_table(path), max_rows, notices)

@@ -1,0 +1,220 @@
+"""Which registry chamber a spreadsheet's chamber cell means: exact code, ISO code plus a type word, country plus
+chamber name, official-language names; tolerant of case, accents, punctuation, word order and small typos.
+
+A name that fits several chambers is never guessed: it comes back as ambiguous with its candidates."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+
+from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.chambers.text import normalize
+from parliament_tracker.extensions import db
+
+# Words that carry no meaning for matching ("Senate of France" is "France Senate").
+STOPWORDS = {"of", "the", "de", "la", "le", "les", "des", "du", "del", "los", "las", "and", "et", "y", "d", "l"}
+TYPE_WORDS = {"lower": "lower", "lc": "lower", "upper": "upper", "uc": "upper", "unicameral": "unicameral"}
+FILLER = {"house", "chamber", "parliament", "of", "the", "national"}
+# A close spelling counts from this similarity (0-100, rapidfuzz ratio on word-sorted names).
+THRESHOLD = 85
+# Each word of a close spelling must be at least this similar to a word of the name.
+WORD_THRESHOLD = 75
+# Suggestions for an unknown name start at this similarity.
+SUGGEST_FROM = 55
+MAX_CANDIDATES = 12
+
+
+def keyify(words) -> str:
+    """Order-free key of a name: its normalised words without stopwords, sorted."""
+    if isinstance(words, str):
+        words = normalize(words).split()
+    return " ".join(sorted(w for w in words if w not in STOPWORDS))
+
+
+def _words_fit(query: str, choice: str) -> bool:
+    """Every word typed is close to some word of the name: 'Frnace' fits 'France', 'Atlantis' fits nothing."""
+    words = choice.split()
+    return all(max((fuzz.ratio(w, c) for c in words), default=0) >= WORD_THRESHOLD for w in query.split())
+
+
+@dataclass(frozen=True)
+class Match:
+    """The outcome for one cell: status is ok, ambiguous or error; candidates are chamber codes."""
+
+    status: str
+    code: str | None = None
+    chamber_id: int | None = None
+    candidates: tuple[str, ...] = ()
+    message: str = ""
+
+
+@dataclass
+class _Country:
+    id: int
+    name: str
+    chambers: list[tuple[int, str, str]] = field(default_factory=list)  # (id, code, type)
+
+
+class ChamberMatcher:
+    """An index of every chamber's names, built once per import (one query), then matched in memory."""
+
+    def __init__(self, rows):
+        self.by_code: dict[str, tuple[int, int]] = {}
+        self.codes: dict[int, str] = {}
+        self.countries: dict[int, _Country] = {}
+        self.country_keys: dict[str, set[int]] = defaultdict(set)
+        self.iso: dict[str, int] = {}
+        self.names: dict[str, set[int]] = defaultdict(set)
+        self.chamber_country: dict[int, int] = {}
+        self._cache: dict[tuple[str, str], Match] = {}
+        for chamber, country in rows:
+            self._add(chamber, country)
+        self.keys = list(self.names)
+        self.country_key_list = list(self.country_keys)
+
+    @classmethod
+    def from_database(cls) -> ChamberMatcher:
+        return cls(db.session.execute(select(Chamber, Country).join(Chamber.country).order_by(Chamber.code)))
+
+    def _add(self, chamber, country) -> None:
+        entry = self.countries.setdefault(country.id, _Country(country.id, country.name))
+        entry.chambers.append((chamber.id, chamber.code, chamber.chamber_type))
+        self.by_code[chamber.code.upper()] = (chamber.id, country.id)
+        self.codes[chamber.id] = chamber.code
+        self.chamber_country[chamber.id] = country.id
+        self.iso[country.iso2.lower()] = self.iso[country.iso3.lower()] = country.id
+        country_names = [country.name, country.official_name, *country.aliases.split("|")]
+        for name in filter(None, country_names + [country.iso2, country.iso3]):
+            self.country_keys[keyify(name)].add(country.id)
+        chamber_names = [chamber.name, *chamber.official_names.split("|"), *chamber.other_names.split("|")]
+        for name in filter(None, chamber_names):
+            self.names[keyify(name)].add(chamber.id)
+            for country_name in filter(None, country_names):
+                self.names[keyify(f"{country_name} {name}")].add(chamber.id)
+
+    def _result(self, ids, why: str) -> Match:
+        codes = tuple(sorted(self.codes[i] for i in ids))
+        if len(codes) == 1:
+            chamber_id = next(iter(ids))
+            return Match("ok", codes[0], chamber_id, (), "")
+        shown = ", ".join(codes[:MAX_CANDIDATES]) + (f" and {len(codes) - MAX_CANDIDATES} more"
+                                                      if len(codes) > MAX_CANDIDATES else "")
+        return Match("ambiguous", None, None, codes[:MAX_CANDIDATES],
+                     f"{why} fits {len(codes)} chambers ({shown}); give the chamber code or the country.")
+
+    def resolve_country(self, text: str) -> tuple[set[int], str]:
+        """Country ids for a country cell (name, alias or ISO code), and an error message when none fits."""
+        key = keyify(text)
+        if key in self.country_keys:
+            return set(self.country_keys[key]), ""
+        close = process.extract(key, self.country_key_list, scorer=fuzz.ratio, limit=3, score_cutoff=THRESHOLD)
+        found = {cid for choice, _, _ in close for cid in self.country_keys[choice]}
+        if len(found) == 1:
+            return found, ""
+        suggestions = process.extract(key, self.country_key_list, scorer=fuzz.ratio, limit=3,
+                                      score_cutoff=SUGGEST_FROM)
+        names = sorted({self.countries[c].name for s, _, _ in suggestions for c in self.country_keys[s]})
+        hint = f"; closest: {', '.join(names)}" if names else ""
+        return set(), f"Unknown country {text!r}{hint}."
+
+    def match(self, chamber_text: str, country_text: str = "") -> Match:
+        """The chamber a cell names, reading the optional country cell too; cached per distinct pair."""
+        pair = (chamber_text.strip(), country_text.strip())
+        if pair not in self._cache:
+            self._cache[pair] = self._match(*pair)
+        return self._cache[pair]
+
+    def _match(self, text: str, country_text: str) -> Match:
+        if not text:
+            return Match("error", message="The chamber is empty.")
+        countries: set[int] = set()
+        if country_text:
+            countries, problem = self.resolve_country(country_text)
+            if problem:
+                return Match("error", message=problem)
+        code = text.upper().replace(" ", "-").replace("_", "-")
+        if code in self.by_code:
+            chamber_id, country_id = self.by_code[code]
+            if countries and country_id not in countries:
+                return Match("error", message=f"{code} is not a chamber of {country_text}.")
+            return Match("ok", code, chamber_id, (), "")
+        words = normalize(text).split()
+        rest = self._strip_country(words, countries)
+        if rest is not None and not countries:
+            countries, words_left = rest
+        else:
+            words_left = rest[1] if rest else words
+        if countries:
+            by_type = self._by_type(countries, words_left, text)
+            if by_type is not None:
+                return by_type
+        return self._by_name(words, words_left, countries, text)
+
+    def _strip_country(self, words: list[str], given: set[int]):
+        """(country ids, remaining words) when the text names a country (an ISO code only beside type words)."""
+        isos = [w for w in words if w in self.iso]
+        others = [w for w in words if w not in self.iso]
+        if len(isos) == 1 and all(w in TYPE_WORDS or w in FILLER for w in others):
+            return {self.iso[isos[0]]}, others
+        best = None
+        for size in range(min(len(words), 6), 0, -1):
+            for start in range(len(words) - size + 1):
+                key = keyify(words[start:start + size])
+                if len(key) > 3 and key in self.country_keys:
+                    ids = self.country_keys[key]
+                    if not given or ids & given:
+                        best = (set(ids), words[:start] + words[start + size:])
+                        break
+            if best:
+                return best
+        return None
+
+    def _by_type(self, countries: set[int], words: list[str], text: str) -> Match | None:
+        """'France lower house', 'FR upper', 'Parliament of Mali': a country plus only type or filler words."""
+        meaningful = [w for w in words if w not in STOPWORDS]
+        if not all(w in TYPE_WORDS or w in FILLER for w in meaningful):
+            return None
+        chambers = [c for cid in countries for c in self.countries[cid].chambers]
+        wanted = {TYPE_WORDS[w] for w in meaningful if w in TYPE_WORDS}
+        if wanted:
+            types = {"lower": ("lower", "unicameral"), "upper": ("upper",), "unicameral": ("unicameral",)}
+            chambers = [c for c in chambers if all(c[2] in types[t] for t in wanted)]
+        if not chambers:
+            return Match("error", message=f"No such chamber in {text!r}.")
+        if len(chambers) > 1 and not wanted:
+            codes = tuple(sorted(c[1] for c in chambers))
+            return Match("ambiguous", None, None, codes,
+                         f"{text!r} names a parliament with {len(codes)} chambers ({', '.join(codes)}); say which.")
+        return self._result({c[0] for c in chambers}, repr(text))
+
+    def _by_name(self, words: list[str], words_left: list[str], countries: set[int], text: str) -> Match:
+        allowed = (lambda cid: self.chamber_country[cid] in countries) if countries else (lambda cid: True)
+        keys = {keyify(words), keyify(words_left)} - {""}
+        exact = {cid for key in keys for cid in self.names.get(key, ()) if allowed(cid)}
+        if exact:
+            return self._result(exact, repr(text))
+        scores: dict[int, float] = {}
+        loose: dict[int, float] = {}
+        for key in keys:
+            for choice, score, _ in process.extract(key, self.keys, scorer=fuzz.ratio, limit=40,
+                                                    score_cutoff=SUGGEST_FROM):
+                fits = _words_fit(key, choice)
+                for cid in filter(allowed, self.names[choice]):
+                    loose[cid] = max(loose.get(cid, 0), score)
+                    if fits:
+                        scores[cid] = max(scores.get(cid, 0), score)
+        best = max(scores.values(), default=0)
+        if best >= THRESHOLD:
+            close = {cid for cid, score in scores.items() if score >= best - 2}
+            result = self._result(close, repr(text))
+            if result.status == "ok":
+                return Match("ok", result.code, result.chamber_id, (), f"Read {text!r} as {result.code}.")
+            return result
+        ranked = sorted(loose, key=lambda cid: -loose[cid])[:3]
+        suggestions = tuple(self.codes[cid] for cid in ranked)
+        hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
+        return Match("error", None, None, suggestions, f"Unknown chamber {text!r}{hint}.")

@@ -1,0 +1,52 @@
+"""Uploaded spreadsheets kept between preview and commit: a file under instance/imports named by a random token.
+
+The token lives in the signed session cookie, so only the person who uploaded a file can commit it; the file
+itself never goes into the cookie. Files older than a day are removed at the next upload."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import time
+from pathlib import Path
+
+from flask import current_app
+
+MAX_AGE_SECONDS = 24 * 3600
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def _folder() -> Path:
+    folder = Path(current_app.instance_path) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _sweep(folder: Path) -> None:
+    limit = time.time() - MAX_AGE_SECONDS
+    for old in folder.glob("*.upload"):
+        if old.stat().st_mtime < limit:
+            old.unlink(missing_ok=True)
+
+
+def save_upload(storage) -> str:
+    """Stream the uploaded file to disk and return its token."""
+    folder = _folder()
+    _sweep(folder)
+    token = secrets.token_urlsafe(24)
+    storage.save(folder / f"{token}.upload")
+    return token
+
+
+def upload_path(token: str | None) -> Path | None:
+    """The stored file for token, or None when the token is malformed or its file is gone."""
+    if not token or not TOKEN.match(token):
+        return None
+    path = _folder() / f"{token}.upload"
+    return path if path.exists() else None
+
+
+def discard(token: str | None) -> None:
+    path = upload_path(token)
+    if path is not None:
+        path.unlink(missing_ok=True)

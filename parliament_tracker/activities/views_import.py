@@ -1,0 +1,76 @@
+"""Spreadsheet import pages: upload and preview, commit (all or nothing), and the CSV template."""
+
+from flask import Response, current_app, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from parliament_tracker.activities import uploads
+from parliament_tracker.activities.forms import ImportCommitForm, ImportUploadForm
+from parliament_tracker.activities.import_writer import ImportRefused, commit_import
+from parliament_tracker.activities.importing import template_csv
+from parliament_tracker.activities.imports import preview_import
+from parliament_tracker.activities.views import STAFF, bp
+from parliament_tracker.auth.permissions import role_required
+
+# The preview page lists at most this many rows (refused rows first); the summary always counts them all.
+PREVIEW_ROWS = 500
+SESSION_KEY = "import_upload"
+
+
+def _max_rows() -> int:
+    return current_app.config.get("IMPORT_MAX_ROWS", 100_000)
+
+
+def _preview_page(report, token: str, filename: str, status: int = 200, excluded=()):
+    form = ImportCommitForm(token=token)
+    return render_template("activities/import_preview.html", report=report, form=form, filename=filename,
+                           rows=report.problems_first(PREVIEW_ROWS), excluded=set(excluded),
+                           limit=PREVIEW_ROWS), status
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required(*STAFF)
+def import_sheet():
+    form = ImportUploadForm()
+    if form.validate_on_submit():
+        uploads.discard(session.get(SESSION_KEY, {}).get("token"))
+        filename = (form.file.data.filename or "upload")[-200:]
+        token = uploads.save_upload(form.file.data)
+        session[SESSION_KEY] = {"token": token, "filename": filename}
+        report = preview_import(uploads.upload_path(token), filename, max_rows=_max_rows())
+        if report.file_error is None:
+            return _preview_page(report, token, filename)
+        uploads.discard(token)
+        form.add_error("file", report.file_error)
+    return render_template("activities/import.html", form=form), 400 if form.errors else 200
+
+
+@bp.post("/import/commit")
+@role_required(*STAFF)
+def import_commit():
+    form = ImportCommitForm()
+    stored = session.get(SESSION_KEY) or {}
+    path = uploads.upload_path(stored.get("token"))
+    if not form.validate_on_submit() or form.token.data != stored.get("token") or path is None:
+        flash(_("That preview has expired; upload the file again."), "warning")
+        return redirect(url_for("activities.import_sheet"))
+    excluded = {int(r) for r in form.exclude.data if str(r).isdigit()}
+    try:
+        report = commit_import(path, stored["filename"], excluded=excluded, by=current_user, max_rows=_max_rows())
+    except ImportRefused as refused:
+        flash(str(refused), "error")
+        return _preview_page(refused.report, stored["token"], stored["filename"], 400, excluded)
+    uploads.discard(stored["token"])
+    session.pop(SESSION_KEY, None)
+    s = report.summary
+    flash(_("Imported: %(a)s activities created, %(b)s updated; %(c)s participations created, %(d)s updated.",
+            a=s.activities_created, b=s.activities_updated, c=s.participations_created, d=s.participations_updated),
+          "success")
+    return redirect(url_for("activities.index"))
+
+
+@bp.get("/import/template.csv")
+@role_required(*STAFF)
+def import_template():
+    return Response(template_csv(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=activities-import-template.csv"})
