@@ -4,4 +4,9 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__)
 
-from parliament_tracker.api import chambers, coverage, health  # noqa: E402,F401  (register their routes on bp)
+from parliament_tracker.api import (  # noqa: E402,F401  (register their routes on bp)
+    chambers,
+    coverage,
+    health,
+    profiles,
+)

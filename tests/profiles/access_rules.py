@@ -90,3 +90,11 @@ RULES = [
     ("POST", P + "/{chamber}/participations/{participation}/confirm", _s(302, 403, 403, 302, 403)),
     ("POST", P + "/{chamber}/contacts/{contact}/delete", _s(302, 403, 403, 302, 403)),
 ]
+
+RULES += [
+    ("GET", "/api/v1/profiles/{chamber}", ALL_200),
+    ("GET", "/api/v1/profiles/ZZ-LC", ALL_404),
+    ("GET", "/api/v1/profiles/{chamber}/contacts", _s(401, 200, 200, 200, 403)),
+    ("GET", "/api/v1/profiles/{other_chamber}/contacts", _s(401, 200, 200, 403, 403)),
+    ("GET", "/api/v1/profiles/ZZ-LC/contacts", _s(401, 404, 404, 403, 403)),
+]
