@@ -58,19 +58,25 @@ def year_of(column):
     return cast(extract("year", column), Integer)
 
 
+def _chamber_conditions(f: CoverageFilters) -> list:
+    conditions = []
+    if f.end:
+        conditions.append(or_(Chamber.established.is_(None), Chamber.established <= f.end))
+    if f.start:
+        conditions.append(or_(Chamber.ended.is_(None), Chamber.ended >= f.start))
+    if f.region:
+        conditions.append(Country.m49_region == f.region)
+    if f.income_group:
+        conditions.append(Country.income_group == f.income_group)
+    return conditions
+
+
 def existing_chambers(f: CoverageFilters):
     """Subquery (chamber_id, country_id): the chambers in scope, the denominator of every share."""
-    stmt = select(Chamber.id.label("chamber_id"), Chamber.country_id.label("country_id")).join(
-        Country, Country.id == Chamber.country_id)
-    if f.end:
-        stmt = stmt.where(or_(Chamber.established.is_(None), Chamber.established <= f.end))
-    if f.start:
-        stmt = stmt.where(or_(Chamber.ended.is_(None), Chamber.ended >= f.start))
-    if f.region:
-        stmt = stmt.where(Country.m49_region == f.region)
-    if f.income_group:
-        stmt = stmt.where(Country.income_group == f.income_group)
-    return stmt.subquery("existing")
+    stmt = select(Chamber.id.label("chamber_id"), Chamber.country_id.label("country_id"))
+    if f.region or f.income_group:
+        stmt = stmt.join(Country, Country.id == Chamber.country_id)
+    return stmt.where(*_chamber_conditions(f)).subquery("existing")
 
 
 def activity_conditions(f: CoverageFilters) -> list:
@@ -94,14 +100,14 @@ def activity_conditions(f: CoverageFilters) -> list:
 def counted_participations(f: CoverageFilters, role: str = "beneficiary"):
     """Subquery, one row per counted participation: chamber_id, activity_id, area_id, year, participants,
     women. Only chambers in scope; a chamber appears once per activity (the schema's unique constraint)."""
-    existing = existing_chambers(f)
     stmt = (
         select(Participation.chamber_id, Participation.activity_id, Activity.area_id,
                year_of(Activity.start_date).label("year"), Participation.participants, Participation.women)
         .join(Activity, Activity.id == Participation.activity_id)
-        .join(existing, existing.c.chamber_id == Participation.chamber_id)
         .where(Participation.role == role, *activity_conditions(f))
     )
+    if _chamber_conditions(f):  # a semi-join on the few chambers in scope, not a join per participation
+        stmt = stmt.where(Participation.chamber_id.in_(select(existing_chambers(f).c.chamber_id)))
     if f.confirmed_only:
         stmt = stmt.where(Participation.status == "confirmed")
     return stmt.subquery("counted")

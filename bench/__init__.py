@@ -1,0 +1,1 @@
+"""Benchmarks (make bench): not timed tests, figures printed for the README."""
