@@ -72,3 +72,29 @@ def asset_response(fingerprint: str, filename: str) -> Response:
     response.headers["Cache-Control"] = (f"public, max-age={YEAR}, immutable" if fingerprint == current
                                          else "no-cache")
     return response.make_conditional(request)
+
+
+COMPRESSED_TYPES = {"text/html", "text/css", "text/csv", "application/json", "application/javascript",
+                    "text/javascript", "image/svg+xml"}
+COMPRESSED_ENDPOINTS = {"static", "bootstrap.static", "api.coverage"}
+
+
+def compress_response(response: Response) -> Response:
+    """gzip the dashboard pages, /api/v1/coverage and the plain static files (Bootstrap's among them) when the
+    client accepts it: the dashboard's HTML carries its figures' numbers and is mostly repetition."""
+    if not (request.blueprint == "dashboards" or request.endpoint in COMPRESSED_ENDPOINTS):
+        return response
+    if (response.status_code != 200 or "Content-Encoding" in response.headers
+            or response.mimetype not in COMPRESSED_TYPES or "gzip" not in request.headers.get("Accept-Encoding", "")):
+        return response
+    response.direct_passthrough = False
+    data = response.get_data()
+    if len(data) < 1024:
+        return response
+    response.set_data(gzip.compress(data, compresslevel=6))
+    response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
+    etag, weak = response.get_etag()
+    if etag:  # the same entity in another encoding: a weak validator, as nginx does
+        response.set_etag(etag, weak=True)
+    return response

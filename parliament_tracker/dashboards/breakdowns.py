@@ -107,8 +107,9 @@ def activities_by_year_and_area(f: CoverageFilters) -> list[tuple[int, str, int]
 
 def _first_years(f: CoverageFilters) -> dict[int, int]:
     counted = counted_participations(f)
-    first = select(func.min(counted.c.year).label("year")).group_by(counted.c.chamber_id).subquery()
-    stmt = select(first.c.year, func.count()).group_by(first.c.year)
+    first = select(func.min(counted.c.start_date).label("first")).group_by(counted.c.chamber_id).subquery()
+    year = year_of(first.c.first)  # taken after grouping: one date per chamber, not one per participation
+    stmt = select(year, func.count()).group_by(year)
     return {int(y): int(n) for y, n in db.session.execute(stmt)}
 
 

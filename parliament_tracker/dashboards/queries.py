@@ -73,11 +73,10 @@ def activity_totals(f: CoverageFilters) -> tuple[int, int, int, int]:
     sums = (func.coalesce(func.sum(counted.c.participants), 0), func.coalesce(func.sum(counted.c.women), 0),
             func.coalesce(func.sum(case((counted.c.women.is_not(None), counted.c.participants))), 0))
     if f.narrows_participations:
-        stmt = select(func.count(distinct(counted.c.activity_id)), *sums)
-    else:
-        live = select(Activity.id).where(*activity_conditions(f)).subquery("live")
-        stmt = select(func.count(distinct(live.c.id)), *sums).select_from(
-            live.outerjoin(counted, counted.c.activity_id == live.c.id))
+        activities = func.count(distinct(counted.c.activity_id))
+    else:  # counted from the activity table alone: activities with no participation count too
+        activities = select(func.count(Activity.id)).where(*activity_conditions(f)).scalar_subquery()
+    stmt = select(activities, *sums).select_from(counted)
     return tuple(int(x or 0) for x in db.session.execute(stmt).one())
 
 
@@ -116,14 +115,22 @@ def coverage_by_area(f: CoverageFilters) -> list[AreaRow]:
 
 def breadth(f: CoverageFilters) -> dict[int, int]:
     """Chambers in scope by the number of areas they were reached in: {0: never reached, 1: ..., n: all}."""
-    existing, counted = existing_chambers(f), counted_participations(f)
-    per_chamber = (select(existing.c.chamber_id, func.count(distinct(counted.c.area_id)).label("areas"))
-                   .select_from(existing.outerjoin(counted, counted.c.chamber_id == existing.c.chamber_id))
+    existing, pairs = existing_chambers(f), chamber_area_counts(f)
+    per_chamber = (select(existing.c.chamber_id, func.count(pairs.c.area_id).label("areas"))
+                   .select_from(existing.outerjoin(pairs, pairs.c.chamber_id == existing.c.chamber_id))
                    .group_by(existing.c.chamber_id).subquery())
     stmt = select(per_chamber.c.areas, func.count()).group_by(per_chamber.c.areas)
     counts = dict(db.session.execute(stmt).all())
     area_count = db.session.scalar(select(func.count(ActivityArea.id)))
     return {n: int(counts.get(n, 0)) for n in range(area_count + 1)}
+
+
+def chamber_area_counts(f: CoverageFilters):
+    """Subquery (chamber_id, area_id, activities): counted activities per chamber and area, zeros absent.
+    Grouping the participations first keeps the joins that follow to a few hundred rows."""
+    counted = counted_participations(f)
+    return (select(counted.c.chamber_id, counted.c.area_id, func.count().label("activities"))
+            .group_by(counted.c.chamber_id, counted.c.area_id).subquery("pairs"))
 
 
 def area_codes() -> list[str]:
@@ -133,16 +140,17 @@ def area_codes() -> list[str]:
 def chamber_area_matrix(f: CoverageFilters) -> list[dict]:
     """One row per chamber in scope: its country and classifications, the number of counted activities in
     each area (zeros included), the total and its breadth (areas reached)."""
-    existing, counted = existing_chambers(f), counted_participations(f)
+    existing, pairs = existing_chambers(f), chamber_area_counts(f)
     areas = db.session.execute(select(ActivityArea.id, ActivityArea.code).order_by(ActivityArea.position)).all()
-    per_area = [func.sum(case((counted.c.area_id == area_id, 1), else_=0)).label(code) for area_id, code in areas]
+    per_area = [func.coalesce(func.sum(case((pairs.c.area_id == area_id, pairs.c.activities), else_=0)), 0)
+                .label(code) for area_id, code in areas]
     stmt = (select(Chamber.code, Chamber.name, Chamber.chamber_type, Country.name.label("country"), Country.iso3,
                    Country.m49_region, Country.m49_subregion, Country.income_group, *per_area,
-                   func.count(counted.c.activity_id).label("total"),
-                   func.count(distinct(counted.c.area_id)).label("breadth"))
+                   func.coalesce(func.sum(pairs.c.activities), 0).label("total"),
+                   func.count(pairs.c.area_id).label("breadth"))
             .select_from(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
                          .join(Country, Country.id == existing.c.country_id)
-                         .outerjoin(counted, counted.c.chamber_id == existing.c.chamber_id))
+                         .outerjoin(pairs, pairs.c.chamber_id == existing.c.chamber_id))
             .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.chamber_type, Country.name, Country.iso3,
                       Country.m49_region, Country.m49_subregion, Country.income_group)
             .order_by(Country.name, Chamber.code))
@@ -152,13 +160,16 @@ def chamber_area_matrix(f: CoverageFilters) -> list[dict]:
 def coverage_by_country(f: CoverageFilters) -> list[dict]:
     """One row per country with a chamber in scope: chambers in scope, chambers reached, and the number of
     counted activities its chambers took part in (an activity with both chambers counts once)."""
-    existing, counted = existing_chambers(f), counted_participations(f)
+    existing, reached, counted = existing_chambers(f), reached_chambers(f), counted_participations(f)
+    acts = (select(Chamber.country_id, func.count(distinct(counted.c.activity_id)).label("n"))
+            .join(Chamber, Chamber.id == counted.c.chamber_id).group_by(Chamber.country_id).subquery("acts"))
     stmt = (select(Country.iso3, Country.name.label("country"), Country.m49_region.label("region"),
-                   func.count(distinct(existing.c.chamber_id)).label("chambers_total"),
-                   func.count(distinct(counted.c.chamber_id)).label("chambers_reached"),
-                   func.count(distinct(counted.c.activity_id)).label("activities"))
+                   func.count(existing.c.chamber_id).label("chambers_total"),
+                   func.count(reached.c.chamber_id).label("chambers_reached"),
+                   func.coalesce(func.max(acts.c.n), 0).label("activities"))
             .select_from(existing.join(Country, Country.id == existing.c.country_id)
-                         .outerjoin(counted, counted.c.chamber_id == existing.c.chamber_id))
+                         .outerjoin(reached, reached.c.chamber_id == existing.c.chamber_id)
+                         .outerjoin(acts, acts.c.country_id == Country.id))
             .group_by(Country.id, Country.iso3, Country.name, Country.m49_region).order_by(Country.name))
     return [dict(row._mapping) for row in db.session.execute(stmt)]
 

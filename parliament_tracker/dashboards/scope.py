@@ -98,11 +98,12 @@ def activity_conditions(f: CoverageFilters) -> list:
 
 
 def counted_participations(f: CoverageFilters, role: str = "beneficiary"):
-    """Subquery, one row per counted participation: chamber_id, activity_id, area_id, year, participants,
-    women. Only chambers in scope; a chamber appears once per activity (the schema's unique constraint)."""
+    """Subquery, one row per counted participation: chamber_id, activity_id, area_id, year, start_date,
+    participants, women. Only chambers in scope; a chamber appears once per activity (the schema's unique constraint)."""
     stmt = (
         select(Participation.chamber_id, Participation.activity_id, Activity.area_id,
-               year_of(Activity.start_date).label("year"), Participation.participants, Participation.women)
+               year_of(Activity.start_date).label("year"), Activity.start_date, Participation.participants,
+               Participation.women)
         .join(Activity, Activity.id == Participation.activity_id)
         .where(Participation.role == role, *activity_conditions(f))
     )

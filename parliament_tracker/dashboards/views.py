@@ -16,6 +16,7 @@ from parliament_tracker.extensions import limiter
 bp = Blueprint("dashboards", __name__)
 bp.add_app_template_global(assets.asset_url, "asset_url")
 bp.add_app_template_global(assets.asset_folder_url, "asset_folder_url")
+bp.after_app_request(assets.compress_response)
 
 
 def _form() -> CoverageFilterForm:

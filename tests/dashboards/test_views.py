@@ -112,3 +112,13 @@ def test_figures_use_only_the_trace_types_in_the_vendored_bundle(client, small):
     html = client.get("/").get_data(as_text=True)
     figures = [json.loads(m) for m in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S)]
     assert figures and {t["type"] for f in figures for t in f["data"]} <= {"bar", "scatter", "choropleth"}
+
+
+def test_pages_and_static_files_are_gzipped_for_clients_that_accept_it(client, small):
+    import gzip
+    response = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "2 of 3" in gzip.decompress(response.data).decode()
+    assert "Content-Encoding" not in client.get("/").headers
+    css = client.get("/static/css/app.css", headers={"Accept-Encoding": "gzip"})
+    assert css.status_code == 200
