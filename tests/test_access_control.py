@@ -54,8 +54,11 @@ def build_world():
         # the profile rules' own activity: other features' rules delete {activity} and restore {deleted_activity}
         "rated_activity": factories.make_activity(title="Rated", chambers=[own]),
     }
+    # the activity rules' own rows to delete, restore and remove chambers from, leaving the shared ones intact
+    spares = {"spare": factories.make_activity(title="Spare", chambers=[other]),
+              "spare_deleted": factories.make_activity(title="Spare deleted", chambers=[other], deleted=True)}
     return {"own": own, "other": other, "donor": donor, "activity": activity, "deleted": deleted, "user": target,
-            **profile_rows}
+            **profile_rows, **spares}
 
 
 def _placeholders(world) -> dict:
@@ -64,6 +67,8 @@ def _placeholders(world) -> dict:
         "activity": world["activity"].id, "deleted_activity": world["deleted"].id, "user": world["user"].id,
         "participation": world["activity"].participations[0].id,
         "other_participation": world["activity"].participations[1].id,
+        "spare_activity": world["spare"].id, "spare_deleted_activity": world["spare_deleted"].id,
+        "spare_participation": world["spare"].participations[0].id,
         "contact": world["contact"].id, "other_contact": world["other_contact"].id, "report": world["report"].id,
         "year": world["assessment"].year, "question": world["question"].id,
         "rated_activity": world["rated_activity"].id,
@@ -98,7 +103,8 @@ def test_every_route_has_a_rule(app):
     adapter = app.url_map.bind("localhost")
     values = {"chamber": "FR-LC", "other_chamber": "KE-LC", "donor": 1, "activity": 1, "deleted_activity": 2,
               "user": 1, "participation": 1, "other_participation": 2, "contact": 1, "other_contact": 2,
-              "report": 1, "year": 2024, "question": 1, "rated_activity": 3}
+              "report": 1, "year": 2024, "question": 1, "rated_activity": 3,
+              "spare_activity": 4, "spare_deleted_activity": 5, "spare_participation": 4}
     covered = set()
     for method, path, expected, *_ in RULES:
         assert set(expected) == set(ROLES), f"{method} {path} must give a status for each of {ROLES}"

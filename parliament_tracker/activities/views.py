@@ -17,8 +17,8 @@ from flask_login import current_user
 
 from parliament_tracker.activities import queries, services
 from parliament_tracker.activities.exports import export_csv
+from parliament_tracker.activities.filters import read_activity_filter
 from parliament_tracker.activities.forms import (
-    ActivityFilterForm,
     ActivityForm,
     ConfirmForm,
     ParticipationForm,
@@ -26,28 +26,13 @@ from parliament_tracker.activities.forms import (
 from parliament_tracker.activities.picker import chamber_code_choices, get_chambers_by_codes
 from parliament_tracker.activities.rules import ActivityError, StaleEdit
 from parliament_tracker.auth.permissions import role_required
-from parliament_tracker.chambers.services import region_choices
 
 bp = Blueprint("activities", __name__, url_prefix="/activities")
 STAFF = ("admin", "staff")
 
 
-def _filter_form() -> tuple[ActivityFilterForm, queries.ActivityFilter | None]:
-    form = ActivityFilterForm()
-    form.area.choices = [("", _("Any area"))] + [(a.code, a.label) for a in services.list_areas()]
-    form.year.choices = [("", _("Any year"))] + [(str(y), str(y)) for y in queries.year_choices()]
-    form.donor.choices = [("", _("Any donor"))] + services.donor_choices()
-    form.region.choices = [("", _("Any region"))] + [(r, r) for r in region_choices()]
-    if not form.validate():
-        return form, None
-    return form, queries.ActivityFilter(
-        q=(form.q.data or "").strip(), area=form.area.data, activity_type=form.activity_type.data,
-        year=int(form.year.data) if form.year.data else None, donor=int(form.donor.data) if form.donor.data else None,
-        region=form.region.data, chamber=(form.chamber.data or "").strip().upper(), sort=form.sort.data)
-
-
 def _list(template: str, deleted: bool):
-    form, filters = _filter_form()
+    form, filters = read_activity_filter()
     if filters is None:
         return render_template(template, form=form, page=None), 400
     filters = queries.ActivityFilter(**{**filters.__dict__, "deleted": deleted})
@@ -64,7 +49,7 @@ def index():
 @bp.get("/export.csv")
 @role_required(*STAFF)
 def export():
-    form, filters = _filter_form()
+    form, filters = read_activity_filter()
     if filters is None:
         abort(400, _("Invalid filter values."))
     return Response(stream_with_context(export_csv(filters)), mimetype="text/csv",

@@ -27,10 +27,10 @@ RULES = [
     ("GET", "/activities/audit", ADMIN_200),
     ("GET", "/activities/audit?date_from=notadate", {"anon": 302, "admin": 400, "staff": 403, "parliament": 403,
                                                       "donor": 403}),
-    # Changes that succeed come last: they alter the world the rules above rely on.
-    ("POST", "/activities/{deleted_activity}/restore", STAFF_302),
-    ("POST", "/activities/{activity}/participations/{participation}/delete", STAFF_302),
-    ("POST", "/activities/{activity}/delete", STAFF_302),
+    # Changes that succeed use the spare rows, leaving the shared ones as other features' rules expect them.
+    ("POST", "/activities/{spare_deleted_activity}/restore", STAFF_302),
+    ("POST", "/activities/{spare_activity}/participations/{spare_participation}/delete", STAFF_302),
+    ("POST", "/activities/{spare_activity}/delete", STAFF_302),
 ]
 
 RULES += [

@@ -14,3 +14,12 @@ RULES += [
     ("GET", "/api/v1/coverage", ALL_200),
     ("GET", "/api/v1/coverage?from=2000&to=2020&donor={donor}", ALL_200),
 ]
+
+# Activities: staff and admin only; JSON 401/403 for everyone else.
+STAFF_JSON = {"anon": 401, "admin": 200, "staff": 200, "parliament": 403, "donor": 403}
+RULES += [
+    ("GET", "/api/v1/activities", STAFF_JSON),
+    ("GET", "/api/v1/activities?year=1700", {**STAFF_JSON, "admin": 400, "staff": 400}),
+    ("GET", "/api/v1/activities/{activity}", STAFF_JSON),
+    ("GET", "/api/v1/activities/{deleted_activity}", {**STAFF_JSON, "admin": 404, "staff": 404}),
+]
