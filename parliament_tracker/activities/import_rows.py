@@ -20,6 +20,7 @@ DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d 
 # Spreadsheet programs count days from 30 December 1899; 1990-2099 falls between these serial numbers.
 EXCEL_SERIALS = (32874, 73051)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class RowError(ValueError):
@@ -54,6 +55,11 @@ def parse_date(text: str, column: str) -> dt.date | None:
     text = text.strip()
     if not text:
         return None
+    if ISO_DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
     if text.isdigit() and EXCEL_SERIALS[0] <= int(text) <= EXCEL_SERIALS[1]:
         return EXCEL_EPOCH + dt.timedelta(days=int(text))
     cleaned = re.sub(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", text).replace(",", " ")

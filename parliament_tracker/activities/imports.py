@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -35,6 +36,14 @@ class RowOutcome:
     def as_json(self) -> dict:
         return {"row": self.row, "status": self.status, "chamber": self.chamber, "candidates": self.candidates,
                 "message": self.message}
+
+
+class Existing(NamedTuple):
+    """A participation already in the database, as far as the import compares it (plain values, not ORM rows)."""
+
+    id: int
+    participants: int | None
+    women: int | None
 
 
 @dataclass
@@ -68,7 +77,7 @@ class ImportReport:
     file_error: str | None = None
     committed: bool = False
     groups: dict[str, _Group] = field(default_factory=dict, repr=False)
-    existing: dict[tuple[int, int], Participation] = field(default_factory=dict, repr=False)
+    existing: dict[tuple[int, int], Existing] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -147,9 +156,12 @@ def _decide(report: ImportReport) -> None:
         for activity in db.session.scalars(select(Activity).where(Activity.ref.in_(chunk))):
             report.groups[activity.ref].activity = activity
     ids = [g.activity.id for g in report.groups.values() if g.activity is not None]
+    columns = (Participation.activity_id, Participation.chamber_id, Participation.id, Participation.participants,
+               Participation.women)
     for chunk in _chunks(ids):
-        for p in db.session.scalars(select(Participation).where(Participation.activity_id.in_(chunk))):
-            report.existing[(p.activity_id, p.chamber_id)] = p
+        for activity_id, chamber_id, *rest in db.session.execute(
+                select(*columns).where(Participation.activity_id.in_(chunk))):
+            report.existing[(activity_id, chamber_id)] = Existing(*rest)
     summary = report.summary
     for ref, group in report.groups.items():
         activity = group.activity
@@ -173,7 +185,7 @@ def _decide(report: ImportReport) -> None:
                 outcome.status = "update" if group.changed and outcome.row == group.first_row else "unchanged"
 
 
-def _counts_change(current: Participation, participants: int | None, women: int | None) -> bool:
+def _counts_change(current: Existing, participants: int | None, women: int | None) -> bool:
     return ((participants is not None and participants != current.participants)
             or (women is not None and women != current.women))
 
