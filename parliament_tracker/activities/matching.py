@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
@@ -101,10 +102,12 @@ class ChamberMatcher:
         if len(codes) == 1:
             chamber_id = next(iter(ids))
             return Match("ok", codes[0], chamber_id, (), "")
-        shown = ", ".join(codes[:MAX_CANDIDATES]) + (f" and {len(codes) - MAX_CANDIDATES} more"
-                                                      if len(codes) > MAX_CANDIDATES else "")
+        shown = ", ".join(codes[:MAX_CANDIDATES])
+        if len(codes) > MAX_CANDIDATES:
+            shown = _("%(codes)s and %(n)s more", codes=shown, n=len(codes) - MAX_CANDIDATES)
         return Match("ambiguous", None, None, codes[:MAX_CANDIDATES],
-                     f"{why} fits {len(codes)} chambers ({shown}); give the chamber code or the country.")
+                     _("%(why)s fits %(n)s chambers (%(codes)s); give the chamber code or the country.", why=why,
+                       n=len(codes), codes=shown))
 
     def resolve_country(self, text: str) -> tuple[set[int], str]:
         """Country ids for a country cell (name, alias or ISO code), and an error message when none fits."""
@@ -112,14 +115,15 @@ class ChamberMatcher:
         if key in self.country_keys:
             return set(self.country_keys[key]), ""
         close = process.extract(key, self.country_key_list, scorer=fuzz.ratio, limit=3, score_cutoff=THRESHOLD)
-        found = {cid for choice, _, _ in close for cid in self.country_keys[choice]}
+        found = {cid for choice, _s, _i in close for cid in self.country_keys[choice]}
         if len(found) == 1:
             return found, ""
         suggestions = process.extract(key, self.country_key_list, scorer=fuzz.ratio, limit=3,
                                       score_cutoff=SUGGEST_FROM)
-        names = sorted({self.countries[c].name for s, _, _ in suggestions for c in self.country_keys[s]})
-        hint = f"; closest: {', '.join(names)}" if names else ""
-        return set(), f"Unknown country {text!r}{hint}."
+        names = sorted({self.countries[c].name for s, _score, _i in suggestions for c in self.country_keys[s]})
+        if names:
+            return set(), _("Unknown country %(c)r; closest: %(names)s.", c=text, names=", ".join(names))
+        return set(), _("Unknown country %(c)r.", c=text)
 
     def match(self, chamber_text: str, country_text: str = "") -> Match:
         """The chamber a cell names, reading the optional country cell too; cached per distinct pair."""
@@ -130,7 +134,7 @@ class ChamberMatcher:
 
     def _match(self, text: str, country_text: str) -> Match:
         if not text:
-            return Match("error", message="The chamber is empty.")
+            return Match("error", message=_("The chamber is empty."))
         countries: set[int] = set()
         if country_text:
             countries, problem = self.resolve_country(country_text)
@@ -140,7 +144,7 @@ class ChamberMatcher:
         if code in self.by_code:
             chamber_id, country_id = self.by_code[code]
             if countries and country_id not in countries:
-                return Match("error", message=f"{code} is not a chamber of {country_text}.")
+                return Match("error", message=_("%(code)s is not a chamber of %(c)s.", code=code, c=country_text))
             return Match("ok", code, chamber_id, (), "")
         words = normalize(text).split()
         rest = self._strip_country(words, countries)
@@ -184,11 +188,12 @@ class ChamberMatcher:
             types = {"lower": ("lower", "unicameral"), "upper": ("upper",), "unicameral": ("unicameral",)}
             chambers = [c for c in chambers if all(c[2] in types[t] for t in wanted)]
         if not chambers:
-            return Match("error", message=f"No such chamber in {text!r}.")
+            return Match("error", message=_("No such chamber in %(t)r.", t=text))
         if len(chambers) > 1 and not wanted:
             codes = tuple(sorted(c[1] for c in chambers))
             return Match("ambiguous", None, None, codes,
-                         f"{text!r} names a parliament with {len(codes)} chambers ({', '.join(codes)}); say which.")
+                         _("%(t)r names a parliament with %(n)s chambers (%(codes)s); say which.", t=text,
+                           n=len(codes), codes=", ".join(codes)))
         return self._result({c[0] for c in chambers}, repr(text))
 
     def _by_name(self, words: list[str], words_left: list[str], countries: set[int], text: str) -> Match:
@@ -200,7 +205,7 @@ class ChamberMatcher:
         scores: dict[int, float] = {}
         loose: dict[int, float] = {}
         for key in keys:
-            for choice, score, _ in process.extract(key, self.keys, scorer=fuzz.ratio, limit=40,
+            for choice, score, _index in process.extract(key, self.keys, scorer=fuzz.ratio, limit=40,
                                                     score_cutoff=SUGGEST_FROM):
                 fits = _words_fit(key, choice)
                 for cid in filter(allowed, self.names[choice]):
@@ -212,9 +217,10 @@ class ChamberMatcher:
             close = {cid for cid, score in scores.items() if score >= best - 2}
             result = self._result(close, repr(text))
             if result.status == "ok":
-                return Match("ok", result.code, result.chamber_id, (), f"Read {text!r} as {result.code}.")
+                return Match("ok", result.code, result.chamber_id, (), _("Read %(t)r as %(code)s.", t=text, code=result.code))
             return result
         ranked = sorted(loose, key=lambda cid: -loose[cid])[:3]
         suggestions = tuple(self.codes[cid] for cid in ranked)
-        hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
-        return Match("error", None, None, suggestions, f"Unknown chamber {text!r}{hint}.")
+        message = (_("Unknown chamber %(t)r; closest: %(codes)s.", t=text, codes=", ".join(suggestions))
+                   if suggestions else _("Unknown chamber %(t)r.", t=text))
+        return Match("error", None, None, suggestions, message)

@@ -104,7 +104,10 @@
         option.addEventListener("mousedown", function (event) { event.preventDefault(); choose(i); });
         list.append(option);
       });
-      if (!results.length) { list.append(el("li", {"class": "list-group-item"}, data.noneLabel)); }
+      if (!results.length) {
+        list.append(el("li", {"class": "list-group-item", "role": "option", "aria-disabled": "true",
+                              "aria-selected": "false", "id": id + "-none"}, data.noneLabel));
+      }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
       status.textContent = results.length ? fill(data.countLabel, {n: results.length}) : data.noneLabel;
