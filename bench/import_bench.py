@@ -48,10 +48,15 @@ def write_sheet(path: Path, rows: int, chambers: list[Chamber], seed: int = 2005
                 writer.writerow(common + [cell, country, participants, rng.randint(0, participants)])
 
 
+def peak_mb() -> float:
+    """The process's peak resident memory so far, in MB (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def timed(label: str, action):
     started = time.perf_counter()
     result = action()
-    print(f"{label:<28} {time.perf_counter() - started:7.2f} s")
+    print(f"{label:<28} {time.perf_counter() - started:7.2f} s   (peak memory so far {peak_mb():.0f} MB)")
     return result
 
 
@@ -80,8 +85,7 @@ def main() -> None:
             print(f"{'unchanged on re-import':<28} {unchanged:7d}")
             db.session.remove()
             db.engine.dispose()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak memory (RSS)':<28} {peak:7.0f} MB")
+    print(f"{'peak memory (RSS)':<28} {peak_mb():7.0f} MB")
 
 
 if __name__ == "__main__":

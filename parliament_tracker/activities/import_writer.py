@@ -23,12 +23,29 @@ class ImportRefused(ValueError):
         self.report = report
 
 
-def _audit(rows: list, user_id, entity_type: str, entity_id, label: str, action: str, before, after) -> None:
+# Rows written per INSERT while committing: memory stays bounded whatever the file size.
+WRITE_BATCH = 2_000
+
+
+class _Audits(list):
+    """Audit rows waiting to be inserted; written in batches inside the import's single transaction."""
+
+    written = 0
+
+    def flush(self, force: bool = False) -> None:
+        if self and (force or len(self) >= WRITE_BATCH):
+            db.session.execute(insert(AuditRecord), list(self))
+            self.written += len(self)
+            self.clear()
+
+
+def _audit(rows: _Audits, user_id, entity_type: str, entity_id, label: str, action: str, before, after) -> None:
     rows.append({"user_id": user_id, "entity_type": entity_type, "entity_id": entity_id, "entity_label": label[:300],
                  "action": action, "before": before, "after": after, "note": "spreadsheet import", "at": utcnow()})
+    rows.flush()
 
 
-def _donors(report: ImportReport, user_id, audits: list) -> dict[str, Donor]:
+def _donors(report: ImportReport, user_id, audits: _Audits) -> dict[str, Donor]:
     names = sorted({n for g in report.groups.values() for n in g.cells.donors})
     found = {d.name: d for d in db.session.scalars(select(Donor).where(Donor.name.in_(names)))} if names else {}
     for name in names:
@@ -40,7 +57,7 @@ def _donors(report: ImportReport, user_id, audits: list) -> dict[str, Donor]:
     return found
 
 
-def _write_activities(report: ImportReport, user_id, audits: list) -> None:
+def _write_activities(report: ImportReport, user_id, audits: _Audits) -> None:
     areas = {a.code: a for a in db.session.scalars(select(ActivityArea))}
     donors = _donors(report, user_id, audits)
     created, updated = [], []
@@ -70,7 +87,18 @@ def _write_activities(report: ImportReport, user_id, audits: list) -> None:
                activity_snapshot(activity))
 
 
-def _write_participations(report: ImportReport, codes: dict[int, str], user_id, audits: list) -> None:
+def _insert_participations(new: list[dict], codes: dict[int, str], user_id, audits: _Audits) -> None:
+    if not new:
+        return
+    ids = list(db.session.scalars(insert(Participation).returning(Participation.id, sort_by_parameter_order=True),
+                                  new))
+    for pid, row in zip(ids, new, strict=True):
+        after = {k: jsonable(v) for k, v in row.items()} | {"chamber": codes[row["chamber_id"]]}
+        _audit(audits, user_id, "participations", pid, f"{codes[row['chamber_id']]} in activity "
+               f"{row['activity_id']}", "create", None, after)
+
+
+def _write_participations(report: ImportReport, codes: dict[int, str], user_id, audits: _Audits) -> None:
     new, changed = [], []
     for group in report.groups.values():
         activity_id = group.activity.id
@@ -79,6 +107,9 @@ def _write_participations(report: ImportReport, codes: dict[int, str], user_id, 
             if outcome.status == "create":
                 new.append({"activity_id": activity_id, "chamber_id": chamber_id, "role": "beneficiary",
                             "status": "claimed", "status_note": "", **values})
+                if len(new) >= WRITE_BATCH:
+                    _insert_participations(new, codes, user_id, audits)
+                    new = []
             elif outcome.status == "update" and (current := report.existing.get((activity_id, chamber_id))):
                 values = {k: v if v is not None else getattr(current, k) for k, v in values.items()}
                 before = {"participants": current.participants, "women": current.women}
@@ -86,12 +117,7 @@ def _write_participations(report: ImportReport, codes: dict[int, str], user_id, 
                     changed.append({"id": current.id, **values})
                     _audit(audits, user_id, "participations", current.id, f"{codes[chamber_id]} in activity "
                            f"{activity_id}", "update", before, values)
-    if new:
-        ids = db.session.scalars(insert(Participation).returning(Participation.id, sort_by_parameter_order=True), new)
-        for pid, row in zip(ids, new, strict=True):
-            after = {k: jsonable(v) for k, v in row.items()} | {"chamber": codes[row["chamber_id"]]}
-            _audit(audits, user_id, "participations", pid, f"{codes[row['chamber_id']]} in activity "
-                   f"{row['activity_id']}", "create", None, after)
+    _insert_participations(new, codes, user_id, audits)
     if changed:
         db.session.execute(update(Participation), changed)
 
@@ -105,14 +131,14 @@ def commit_import(path: Path, filename: str, *, excluded=(), by=None, max_rows: 
         raise ImportRefused(report)
     user_id = by.id if by is not None and getattr(by, "is_authenticated", False) else None
     codes = {o_id: o.chamber for g in report.groups.values() for o_id, (o, _p, _w) in g.chambers.items()}
-    audits: list[dict] = []
+    audits = _Audits()
     try:
         _write_activities(report, user_id, audits)
         _write_participations(report, codes, user_id, audits)
-        if audits:
+        if audits or audits.written:
             summary = {k: v for k, v in vars(report.summary).items() if not k.startswith("_")}
             _audit(audits, user_id, "imports", None, filename, "import", None, summary)
-            db.session.execute(insert(AuditRecord), audits)
+            audits.flush(force=True)
         db.session.commit()
     except Exception:
         db.session.rollback()
