@@ -12,7 +12,7 @@ from sqlalchemy import distinct, func, select
 
 from parliament_tracker.activities.models import Activity, ActivityArea
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup, country_groups
-from parliament_tracker.dashboards.queries import reached_chambers
+from parliament_tracker.dashboards.queries import counted_activities, reached_chambers
 from parliament_tracker.dashboards.scope import (
     CoverageFilters,
     activity_conditions,
@@ -95,9 +95,10 @@ def activities_by_year_and_area(f: CoverageFilters) -> list[tuple[int, str, int]
     """(year, area code, activities started that year in that area) under f; years without any are absent.
     When a region, income group or "confirmed only" leaves chambers out, only activities that reached one."""
     if f.narrows_participations:
-        counted = counted_participations(f)
-        stmt = (select(counted.c.year, ActivityArea.code, func.count(distinct(counted.c.activity_id)))
-                .join(ActivityArea, ActivityArea.id == counted.c.area_id).group_by(counted.c.year, ActivityArea.code))
+        acts = counted_activities(f)
+        year = year_of(acts.c.start_date)
+        stmt = (select(year, ActivityArea.code, func.count())
+                .join(ActivityArea, ActivityArea.id == acts.c.area_id).group_by(year, ActivityArea.code))
     else:
         year = year_of(Activity.start_date)
         stmt = (select(year, ActivityArea.code, func.count(Activity.id)).join(ActivityArea)

@@ -144,3 +144,10 @@ def test_trends(world):
     assert b.first_reached_by_year(F(year_from=2011)) == {2012: 1, 2014: 1}
     assert b.newly_reached_in_period(F(year_from=2011)) == {2011: 1, 2012: 1, 2014: 1}
     assert q.activity_years() == (2010, 2014)
+
+
+def test_narrowed_counts_take_only_activities_that_reached_a_counted_chamber(world):
+    rows = {r.area: (r.chambers_reached, r.activities) for r in q.coverage_by_area(F(region="Africa"))}
+    assert rows == {"research": (0, 0), "advocacy": (1, 1), "awareness": (1, 1), "information": (0, 0)}
+    assert b.activities_by_year_and_area(F(region="Africa")) == [(2010, "awareness", 1), (2012, "advocacy", 1)]
+    assert q.headline(F(region="Europe")).activities == 2  # W2010 and R2011 reached FR-LC; E2011 is expert only
