@@ -7,13 +7,16 @@ from flask_login import current_user
 
 from parliament_tracker.labels import label
 
-# (endpoint, label, roles that see it); an endpoint that is not registered is skipped.
+# (endpoint, label, roles that see it; None is an anonymous visitor); an endpoint not registered is skipped.
 NAV = (
+    ("profiles.capacity", _l("ICT capacity"), (None, "admin", "staff", "parliament", "donor")),
     ("activities.index", _l("Activities"), ("admin", "staff")),
     ("activities.import_sheet", _l("Import"), ("admin", "staff")),
     ("profiles.mine", _l("My chamber"), ("parliament",)),
     ("profiles.queue", _l("Disputes"), ("admin", "staff")),
+    ("profiles.feedback_overview", _l("Feedback"), ("admin", "staff")),
     ("auth.users", _l("Users"), ("admin",)),
+    ("profiles.questions", _l("Questionnaire"), ("admin",)),
     ("activities.audit", _l("Audit trail"), ("admin",)),
     ("auth.settings", _l("Settings"), ("admin",)),
 )
