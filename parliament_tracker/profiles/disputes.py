@@ -150,7 +150,7 @@ def resolve_report(report: ParticipationReport, decision: str, note: str, by, co
     note). Missing: accepted or corrected adds a confirmed record to the named live activity."""
     note = (note or "").strip()
     if report.status != "open":
-        raise ProfileError(_l("This report was already resolved."), "decision")
+        raise ProfileError(_l("This report was already resolved."))
     if decision not in DECISIONS:
         raise ProfileError(_l("Choose accept, correct or reject."), "decision")
     if decision != "accepted" and not note:

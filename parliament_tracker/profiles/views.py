@@ -2,6 +2,7 @@
 the landing page of parliament accounts."""
 
 import csv
+import datetime as dt
 import io
 
 from flask import Blueprint, Response, redirect, render_template, url_for
@@ -27,6 +28,7 @@ def private_context(chamber) -> dict:
         return {"private": False}
     return {
         "private": True,
+        "today": dt.date.today(),
         "can_edit": can_edit_chamber_records(current_user, chamber),
         "contacts": services.list_contacts(chamber.id),
         "feedback": {f.activity_id: f for f in services.chamber_feedback(chamber.id)},
