@@ -9,7 +9,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from parliament_tracker.activities import demo
-from parliament_tracker.activities.import_writer import ImportRefused, commit_import
+from parliament_tracker.activities.import_writer import ImportConflict, ImportRefused, commit_import
 from parliament_tracker.activities.imports import preview_import
 
 activities_cli = AppGroup("activities", help="Activities and participations.")
@@ -52,6 +52,8 @@ def import_file(file: Path, dry_run: bool, output: str):
             report = commit_import(file, file.name, max_rows=max_rows)
         except ImportRefused as refused:
             report = refused.report
+        except ImportConflict as conflict:
+            raise click.ClickException(str(conflict)) from None
     if output == "json":
         click.echo(json.dumps(report.as_json(), ensure_ascii=False))
     else:

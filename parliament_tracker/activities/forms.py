@@ -34,6 +34,7 @@ def type_choices(blank=None) -> list:
 
 class ActivityForm(BaseForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    ref = StringField(_l("Reference"), validators=[Optional(), Length(max=100)])
     area = SelectField(_l("Area of work"), choices=[], validate_choice=False)
     activity_type = SelectField(_l("Type"), choices=type_choices(), validate_choice=False)
     start_date = DateField(_l("Start date"), validators=[InputRequired()])

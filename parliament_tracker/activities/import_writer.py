@@ -6,12 +6,17 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from parliament_tracker.activities.imports import ImportReport, preview_import
 from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation
 from parliament_tracker.activities.services import activity_snapshot
 from parliament_tracker.audit import AuditRecord, jsonable, utcnow
 from parliament_tracker.extensions import db
+
+
+class ImportConflict(ValueError):
+    """Someone else wrote the same activities at the same moment; nothing of this import was written."""
 
 
 class ImportRefused(ValueError):
@@ -140,6 +145,10 @@ def commit_import(path: Path, filename: str, *, excluded=(), by=None, max_rows: 
             _audit(audits, user_id, "imports", None, filename, "import", None, summary)
             audits.flush(force=True)
         db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise ImportConflict(_("Another change to the same activities was saved while this file was imported; "
+                               "nothing was written. Check the file again.")) from None
     except Exception:
         db.session.rollback()
         raise

@@ -94,6 +94,10 @@ def _apply(activity: Activity, values: ActivityValues) -> None:
         preceding = db.session.get(Activity, values.preceding_id)
         if preceding is None or preceding.id == activity.id or preceding.is_deleted:
             raise ActivityError(_("Choose another activity as the preceding one."), "preceding")
+    ref = (values.ref or "").strip() or None
+    if ref and db.session.scalar(select(Activity.id).where(Activity.ref == ref, Activity.id != activity.id)):
+        raise ActivityError(_("Another activity already has the reference %(r)s.", r=ref), "ref")
+    activity.ref = ref
     activity.title, activity.area, activity.activity_type = values.title.strip(), area, values.activity_type
     activity.start_date, activity.end_date = values.start_date, end
     activity.venue, activity.online = values.venue.strip(), values.online
@@ -103,7 +107,7 @@ def _apply(activity: Activity, values: ActivityValues) -> None:
 
 def create_activity(values: ActivityValues, chambers=(), *, role: str = "beneficiary", by=None) -> Activity:
     """A new activity with the given chambers as participants (counts unknown), audited; commits once."""
-    activity = Activity(ref=values.ref or None)
+    activity = Activity()
     try:
         _apply(activity, values)
         activity.participations = [Participation(chamber=c, role=role) for c in dict.fromkeys(chambers)]

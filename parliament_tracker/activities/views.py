@@ -90,7 +90,8 @@ def _values(form: ActivityForm) -> services.ActivityValues:
         start_date=form.start_date.data, end_date=form.end_date.data, venue=form.venue.data or "",
         online=form.online.data, description=form.description.data or "", outcomes=form.outcomes.data or "",
         partners=form.partners.data or "", donor_ids=[int(i) for i in form.donors.data if str(i).isdigit()],
-        preceding_id=int(form.preceding.data) if str(form.preceding.data or "").isdigit() else None)
+        preceding_id=int(form.preceding.data) if str(form.preceding.data or "").isdigit() else None,
+        ref=form.ref.data or "")
 
 
 @bp.route("/new", methods=["GET", "POST"])

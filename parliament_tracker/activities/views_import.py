@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from parliament_tracker.activities import uploads
 from parliament_tracker.activities.forms import ImportCommitForm, ImportUploadForm
-from parliament_tracker.activities.import_writer import ImportRefused, commit_import
+from parliament_tracker.activities.import_writer import ImportConflict, ImportRefused, commit_import
 from parliament_tracker.activities.importing import template_csv
 from parliament_tracker.activities.imports import preview_import
 from parliament_tracker.activities.views import STAFF, bp
@@ -60,6 +60,9 @@ def import_commit():
     except ImportRefused as refused:
         flash(str(refused), "error")
         return _preview_page(refused.report, stored["token"], stored["filename"], 400, excluded)
+    except ImportConflict as conflict:
+        flash(str(conflict), "error")
+        return redirect(url_for("activities.import_sheet")), 303
     uploads.discard(stored["token"])
     session.pop(SESSION_KEY, None)
     s = report.summary

@@ -143,3 +143,11 @@ def test_audit_trail_filters(client, login_as, chambers):
     assert "Regional workshop" in page and admin.email in page
     assert "Regional workshop" not in client.get("/activities/audit?action=restore").get_data(as_text=True)
     assert client.get("/activities/audit?date_to=2000-01-01").get_data(as_text=True).count("Regional workshop") == 0
+
+
+def test_reference_is_unique_and_links_the_activity_to_spreadsheet_rows(client, staff, post, chambers):
+    factories.make_activity(title="Has the ref", ref="WS-9")
+    taken = post("/activities/new", activity_data(ref="WS-9"))
+    assert taken.status_code == 400 and 'id="ref-error"' in taken.get_data(as_text=True)
+    assert post("/activities/new", activity_data(ref="WS-10", chambers=["KE-LC"])).status_code == 302
+    assert db.session.scalar(select(Activity).where(Activity.ref == "WS-10")).title == "Workshop on open data"

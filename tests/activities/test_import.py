@@ -187,3 +187,20 @@ def test_template_download(client, staff):
     response = client.get("/activities/import/template.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert response.get_data(as_text=True).startswith(HEADER.strip())
+
+
+def test_a_conflicting_write_during_commit_leaves_nothing(runner, chambers, tmp_path, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    from parliament_tracker.activities import import_writer
+
+    def collide(*args, **kwargs):
+        db.session.flush()
+        raise IntegrityError("INSERT", {}, Exception("duplicate ref"))
+
+    monkeypatch.setattr(import_writer, "_write_participations", collide)
+    path = tmp_path / "sheet.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    before = counts()
+    result = runner.invoke(args=["activities", "import", str(path)])
+    assert result.exit_code != 0 and "nothing was written" in result.output and counts() == before
