@@ -108,7 +108,7 @@ def save_answers(assessment: Assessment, version: int | None, answers: dict, by,
 def return_assessment(assessment: Assessment, version: int | None, comment: str, by) -> None:
     """Staff send a submitted assessment back with comments; the chamber can then change and resubmit it."""
     if assessment.status != "submitted":
-        raise ProfileError(_l("Only a submitted self-assessment can be returned."), "comment")
+        raise ProfileError(_l("Only a submitted self-assessment can be returned."))
     if not (comment or "").strip():
         raise ProfileError(_l("Say what should change."), "comment")
     if version != assessment.version:

@@ -17,7 +17,7 @@ from parliament_tracker.chambers.services import get_chamber_or_404
 from parliament_tracker.profiles import assessments, queries
 from parliament_tracker.profiles.forms import ReturnForm, StartAssessmentForm, assessment_form_class
 from parliament_tracker.profiles.services import ProfileError
-from parliament_tracker.profiles.views import bp
+from parliament_tracker.profiles.views import YEAR, bp
 from parliament_tracker.profiles.views_selfservice import own_chamber_or_403
 
 PRIVATE = ("admin", "staff", "parliament")
@@ -67,12 +67,16 @@ def _answer_form(assessment, questions):
     return form
 
 
+def _score(value) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
 def _answers(form, questions) -> dict:
-    return {q.id: (int(form[f"score_{q.id}"].data) if form[f"score_{q.id}"].data else None,
-                   form[f"comment_{q.id}"].data or "") for q in questions}
+    return {q.id: (_score(form[f"score_{q.id}"].data), form[f"comment_{q.id}"].data or "") for q in questions}
 
 
-@bp.route("/<code>/assessments/<int:year>", methods=["GET", "POST"])
+@bp.route(f"/<code>/assessments/<{YEAR}:year>", methods=["GET", "POST"])
 @role_required(*PRIVATE)
 def assessment(code: str, year: int):
     chamber = private_chamber_or_403(code)
@@ -96,7 +100,7 @@ def assessment(code: str, year: int):
                            return_form=ReturnForm(version=record.version)), 400 if form.errors else 200
 
 
-@bp.post("/<code>/assessments/<int:year>/return")
+@bp.post(f"/<code>/assessments/<{YEAR}:year>/return")
 @role_required(*STAFF_ROLES)
 def return_assessment(code: str, year: int):
     chamber = get_chamber_or_404(code)

@@ -8,7 +8,7 @@ from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.profiles import assessments
 from parliament_tracker.profiles.forms import QuestionForm
 from parliament_tracker.profiles.services import ProfileError
-from parliament_tracker.profiles.views import bp
+from parliament_tracker.profiles.views import ID, bp
 
 
 @bp.get("/questions")
@@ -40,7 +40,7 @@ def new_question():
     return _question_page()
 
 
-@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@bp.route(f"/questions/<{ID}:question_id>/edit", methods=["GET", "POST"])
 @role_required("admin")
 def edit_question(question_id: int):
     return _question_page(assessments.get_question_or_404(question_id))
