@@ -1,6 +1,7 @@
 """Security headers on every response: a Content-Security-Policy that allows no other origin."""
 
-from flask import Flask, Response
+from flask import Flask, Response, abort, request
+from flask_babel import gettext as _
 
 # Plotly writes inline style attributes, so styles allow 'unsafe-inline'; scripts never do.
 CSP = "; ".join(
@@ -28,7 +29,18 @@ HEADERS = {
 }
 
 
+def _has_nul(values) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in vals) for key, vals in values.lists())
+
+
 def register_security(app: Flask) -> None:
+    @app.before_request
+    def refuse_nul_characters():
+        """A NUL character is never meaningful text, and PostgreSQL refuses it: answer 400 before any view."""
+        if "\x00" in request.path or _has_nul(request.args) or (
+                request.method in ("POST", "PUT", "PATCH") and _has_nul(request.form)):
+            abort(400, _("The request contains a NUL character, which is not allowed."))
+
     @app.after_request
     def set_security_headers(response: Response) -> Response:
         for name, value in HEADERS.items():

@@ -91,3 +91,17 @@ def test_demo_reach_resembles_the_centre_and_the_digital_divide(runner):
     overall = sum(h for _, _, h in rows) / total
     assert 0.8 <= overall <= 0.97, overall
     assert share["low"] < share["high"]
+
+
+@pytest.mark.parametrize("path", ["/chambers/?q=a%00b", "/chambers/KE%00-LC", "/api/v1/chambers?q=%00"])
+def test_nul_characters_in_a_query_or_path_get_a_400(client, path):
+    assert client.get(path).status_code == 400
+
+
+def test_nul_characters_in_a_form_get_a_400_and_write_nothing(client):
+    from tests.conftest import read_csrf_token
+
+    user = factories.make_user("staff")
+    response = client.post("/login", data={"email": user.email, "password": "x\x00y",
+                                           "csrf_token": read_csrf_token(client)})
+    assert response.status_code == 400 and "NUL character" in response.get_data(as_text=True)
