@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, IntegerField, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
-from parliament_tracker.dashboards.scope import CoverageFilters
+from parliament_tracker.dashboards.filters import CoverageFilters
 from parliament_tracker.forms import FilterForm
 
 YEARS = NumberRange(min=1900, max=2100, message=_l("Give a year between 1900 and 2100."))

@@ -1,4 +1,4 @@
-"""The filters every coverage number takes, and the two sets every query starts from.
+"""The two sets every coverage query starts from (the filter set itself is in filters.py).
 
 - The chambers in scope ("existing"): chambers that existed in the period (established on or before its
   end or unknown, ended on or after its start or still sitting), in the chosen region and income group.
@@ -10,47 +10,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import asdict, dataclass
-
 from sqlalchemy import Integer, cast, exists, extract, or_, select
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
 from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.dashboards.filters import CoverageFilters
 
-
-@dataclass(frozen=True)
-class CoverageFilters:
-    """A filter set: period in whole years (both bounds inclusive), area code, activity type, M49 region,
-    income group, donor id, and whether only confirmed participations count. None means "any"."""
-
-    year_from: int | None = None
-    year_to: int | None = None
-    area: str | None = None
-    activity_type: str | None = None
-    region: str | None = None
-    income_group: str | None = None
-    donor_id: int | None = None
-    confirmed_only: bool = False
-
-    @property
-    def start(self) -> dt.date | None:
-        return dt.date(self.year_from, 1, 1) if self.year_from else None
-
-    @property
-    def end(self) -> dt.date | None:
-        return dt.date(self.year_to, 12, 31) if self.year_to else None
-
-    @property
-    def narrows_participations(self) -> bool:
-        """True when some chambers' participations are left out, so an activity counts only if one is left."""
-        return bool(self.region or self.income_group or self.confirmed_only)
-
-    def with_donor(self, donor_id: int | None) -> CoverageFilters:
-        return CoverageFilters(**{**asdict(self), "donor_id": donor_id})
-
-    def key(self) -> tuple:
-        return tuple(asdict(self).values())
+__all__ = ["CoverageFilters", "activity_conditions", "counted_participations", "existing_chambers", "year_of"]
 
 
 def year_of(column):

@@ -1,0 +1,40 @@
+"""The filter set every coverage number takes (no database here: forms and the API parse into it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class CoverageFilters:
+    """A filter set: period in whole years (both bounds inclusive), area code, activity type, M49 region,
+    income group, donor id, and whether only confirmed participations count. None means "any"."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    area: str | None = None
+    activity_type: str | None = None
+    region: str | None = None
+    income_group: str | None = None
+    donor_id: int | None = None
+    confirmed_only: bool = False
+
+    @property
+    def start(self) -> dt.date | None:
+        return dt.date(self.year_from, 1, 1) if self.year_from else None
+
+    @property
+    def end(self) -> dt.date | None:
+        return dt.date(self.year_to, 12, 31) if self.year_to else None
+
+    @property
+    def narrows_participations(self) -> bool:
+        """True when some chambers' participations are left out, so an activity counts only if one is left."""
+        return bool(self.region or self.income_group or self.confirmed_only)
+
+    def with_donor(self, donor_id: int | None) -> CoverageFilters:
+        return CoverageFilters(**{**asdict(self), "donor_id": donor_id})
+
+    def key(self) -> tuple:
+        return tuple(asdict(self).values())
