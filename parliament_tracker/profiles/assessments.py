@@ -36,11 +36,13 @@ def questionnaire() -> list[AssessmentQuestion]:
 
 
 def chamber_assessments(chamber_id: int) -> list[Assessment]:
+    """The chamber's self-assessments, newest year first, in any status."""
     stmt = select(Assessment).where(Assessment.chamber_id == chamber_id).order_by(Assessment.year.desc())
     return list(db.session.scalars(stmt))
 
 
 def get_assessment_or_404(chamber, year: int) -> Assessment:
+    """The chamber's assessment of that year; another chamber's or a missing year answers 404."""
     assessment = db.session.scalar(select(Assessment).where(Assessment.chamber_id == chamber.id,
                                                             Assessment.year == year))
     if assessment is None:
@@ -142,6 +144,8 @@ class Capacity:
 
 
 def capacity_for(chamber) -> Capacity:
+    """The chamber's category scores per submitted year beside the medians of its M49 region and income group
+    (None where fewer than queries.MIN_GROUP chambers answered)."""
     own = {(r.year, r.category): r.score for r in queries.chamber_category_scores(chamber.id)}
     country = chamber.country
     region = {(m.year, m.category): m.median for m in queries.category_medians("region")
@@ -156,12 +160,14 @@ QUESTION_FIELDS = ("category_id", "code", "text", "scale", "position", "active")
 
 
 def all_questions() -> list[AssessmentQuestion]:
+    """Every question, asked or not, in category then question order (the admin's editor)."""
     stmt = (select(AssessmentQuestion).join(AssessmentQuestion.category)
             .order_by(AssessmentCategory.position, AssessmentQuestion.position, AssessmentQuestion.id))
     return list(db.session.scalars(stmt))
 
 
 def category_choices() -> list[tuple[str, str]]:
+    """(id, label) of the categories, for the question form."""
     stmt = select(AssessmentCategory.id, AssessmentCategory.label).order_by(AssessmentCategory.position)
     return [(str(i), label) for i, label in db.session.execute(stmt)]
 

@@ -74,6 +74,7 @@ def open_reports() -> list[ParticipationReport]:
 
 
 def get_report_or_404(report_id: int) -> ParticipationReport:
+    """Any report (staff only reach this)."""
     return db.get_or_404(ParticipationReport, report_id)
 
 

@@ -27,6 +27,7 @@ class ProfileError(ValueError):
 
 
 def list_contacts(chamber_id: int) -> list[ChamberContact]:
+    """The chamber's contact people, by name."""
     stmt = select(ChamberContact).where(ChamberContact.chamber_id == chamber_id).order_by(ChamberContact.name)
     return list(db.session.scalars(stmt))
 
@@ -73,11 +74,13 @@ def get_participation_or_404(chamber, participation_id: int) -> Participation:
 
 
 def get_feedback(activity_id: int, chamber_id: int) -> Feedback | None:
+    """The chamber's one feedback on the activity, if it gave one."""
     stmt = select(Feedback).where(Feedback.activity_id == activity_id, Feedback.chamber_id == chamber_id)
     return db.session.scalar(stmt)
 
 
 def chamber_feedback(chamber_id: int) -> list[Feedback]:
+    """Every feedback the chamber gave, newest activity first."""
     stmt = (select(Feedback).join(Feedback.activity).where(Feedback.chamber_id == chamber_id)
             .order_by(Activity.start_date.desc()))
     return list(db.session.scalars(stmt))
