@@ -201,3 +201,23 @@ def save_question(question: AssessmentQuestion | None, data: dict, by) -> Assess
                   after=snapshot(question, QUESTION_FIELDS), by=by)
     db.session.commit()
     return question
+
+
+def get_category_or_404(category_id: int) -> AssessmentCategory:
+    return db.get_or_404(AssessmentCategory, category_id)
+
+
+def save_category(category: AssessmentCategory, label: str, position: int | None, by) -> None:
+    """Rename or reorder a category (admins); its questions and past answers stay with it."""
+    label = (label or "").strip()
+    if not label:
+        raise ProfileError(_l("Give the category a name."), "label")
+    before = snapshot(category, ("label", "position"))
+    category.label, category.position = label, position if position is not None else category.position
+    record_change("update", category, before=before, after=snapshot(category, ("label", "position")), by=by)
+    db.session.commit()
+
+
+def list_categories() -> list[AssessmentCategory]:
+    """The categories in their order."""
+    return list(db.session.scalars(select(AssessmentCategory).order_by(AssessmentCategory.position)))

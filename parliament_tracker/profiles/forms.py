@@ -105,3 +105,9 @@ def assessment_form_class(questions):
         setattr(AssessmentForm, f"comment_{qid}", TextAreaField(_l("Comment"), validators=[Optional(),
                                                                                            Length(max=4000)]))
     return AssessmentForm
+
+
+class CategoryForm(ProfileForm):
+    label = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    position = IntegerField(_l("Position"), validators=[Optional(), NumberRange(min=0)])
+    submit = SubmitField(_l("Save category"))

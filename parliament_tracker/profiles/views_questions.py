@@ -1,4 +1,4 @@
-"""The admin's editor of the self-assessment questions (data, so a new survey round needs no release)."""
+"""The admin's editor of the self-assessment categories and questions (data: a new survey round needs no release)."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.profiles import assessments
-from parliament_tracker.profiles.forms import QuestionForm
+from parliament_tracker.profiles.forms import CategoryForm, QuestionForm
 from parliament_tracker.profiles.services import ProfileError
 from parliament_tracker.profiles.views import ID, bp
 
@@ -14,7 +14,8 @@ from parliament_tracker.profiles.views import ID, bp
 @bp.get("/questions")
 @role_required("admin")
 def questions():
-    return render_template("profiles/questions.html", questions=assessments.all_questions())
+    return render_template("profiles/questions.html", questions=assessments.all_questions(),
+                           categories=assessments.list_categories())
 
 
 def _question_page(question=None):
@@ -44,3 +45,20 @@ def new_question():
 @role_required("admin")
 def edit_question(question_id: int):
     return _question_page(assessments.get_question_or_404(question_id))
+
+
+@bp.route(f"/categories/<{ID}:category_id>/edit", methods=["GET", "POST"])
+@role_required("admin")
+def edit_category(category_id: int):
+    category = assessments.get_category_or_404(category_id)
+    form = CategoryForm(obj=category) if request.method == "GET" else CategoryForm()
+    if form.validate_on_submit():
+        try:
+            assessments.save_category(category, form.label.data, form.position.data, by=current_user)
+        except ProfileError as error:
+            form.add_error(error.field, str(error))
+        else:
+            flash(_("Category saved."), "success")
+            return redirect(url_for("profiles.questions"))
+    return render_template("profiles/category_form.html", form=form, category=category), \
+        400 if form.errors else 200

@@ -86,6 +86,9 @@ RULES = [
     ("GET", P + "/questions/{question}/edit", ADMIN),
     ("POST", P + "/questions/{question}/edit", ADMIN_POST, {"scale": "nonsense"}),
     ("GET", P + "/questions/999999/edit", _s(302, 404, 403, 403, 403)),
+    ("GET", P + "/categories/1/edit", ADMIN),
+    ("POST", P + "/categories/1/edit", ADMIN_POST, {"label": ""}),
+    ("GET", P + "/categories/999999/edit", _s(302, 404, 403, 403, 403)),
     # these change the world, so they come last
     ("POST", P + "/{chamber}/participations/{participation}/confirm", _s(302, 403, 403, 302, 403)),
     ("POST", P + "/{chamber}/contacts/{contact}/delete", _s(302, 403, 403, 302, 403)),

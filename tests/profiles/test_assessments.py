@@ -132,3 +132,16 @@ def test_admin_edits_the_questionnaire(app):
                               "scale": question.scale, "position": "1", "active": "0"}).status_code == 302
     db.session.expire_all()
     assert question.active is False and question not in questions()
+
+
+def test_admin_renames_a_category_and_answers_stay(app):
+    from parliament_tracker.profiles.models import AssessmentCategory
+
+    admin = signed_in(app, "admin")
+    category = db.session.scalar(select(AssessmentCategory).where(AssessmentCategory.code == "website"))
+    path = f"/profiles/categories/{category.id}/edit"
+    assert post(admin, path, {"label": " ", "position": "5"}).status_code == 400
+    assert post(admin, path, {"label": "Website and open data", "position": "5"}).status_code == 302
+    db.session.expire_all()
+    assert category.label == "Website and open data" and len(category.questions) == 3
+    assert db.session.scalars(select(AuditRecord).where(AuditRecord.entity_type == "assessment_categories")).all()
