@@ -24,8 +24,6 @@ class RegistryFilter:
 
 
 def get_chamber_by_code(code: str) -> Chamber | None:
-    if "\x00" in code:
-        return None  # PostgreSQL refuses NUL in text; no code holds one
     return db.session.scalar(select(Chamber).where(Chamber.code == code.strip().upper()))
 
 

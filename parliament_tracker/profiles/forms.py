@@ -7,21 +7,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 from parliament_tracker.forms import BaseForm
 
 
-def _without_nul(value):
-    """NUL characters removed: PostgreSQL refuses them in text, and no person types them."""
-    return value.replace("\x00", "") if isinstance(value, str) else value
-
-
-class ProfileForm(BaseForm):
-    """The profile feature's forms: every field drops NUL characters."""
-
-    class Meta:
-        def bind_field(self, form, unbound_field, options):
-            filters = [*unbound_field.kwargs.get("filters", ()), _without_nul]
-            return unbound_field.bind(form=form, filters=filters, **options)
-
-
-class ContactForm(ProfileForm):
+class ContactForm(BaseForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     role = StringField(_l("Role or function"), validators=[Optional(), Length(max=200)])
     email = StringField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False),
@@ -30,16 +16,16 @@ class ContactForm(ProfileForm):
     submit = SubmitField(_l("Save contact"))
 
 
-class ActionForm(ProfileForm):
+class ActionForm(BaseForm):
     """A button that changes something: only the CSRF token."""
 
 
-class DisputeForm(ProfileForm):
+class DisputeForm(BaseForm):
     note = TextAreaField(_l("What is wrong with this record?"), validators=[DataRequired(), Length(max=4000)])
     submit = SubmitField(_l("Dispute this record"))
 
 
-class MissingForm(ProfileForm):
+class MissingForm(BaseForm):
     missing_activity = TextAreaField(_l("The activity: title, date and place"),
                                      validators=[DataRequired(), Length(max=2000)])
     note = TextAreaField(_l("Who took part, and anything else the centre should know"),
@@ -47,7 +33,7 @@ class MissingForm(ProfileForm):
     submit = SubmitField(_l("Report the missing activity"))
 
 
-class ResolveForm(ProfileForm):
+class ResolveForm(BaseForm):
     decision = RadioField(_l("Decision"), choices=[("accepted", _l("Accept")), ("corrected", _l("Correct")),
                                                    ("rejected", _l("Reject"))], validators=[InputRequired()])
     resolution_note = TextAreaField(_l("Reason or what was corrected"), validators=[Optional(), Length(max=4000)])
@@ -60,7 +46,7 @@ class ResolveForm(ProfileForm):
     submit = SubmitField(_l("Resolve"))
 
 
-class FeedbackForm(ProfileForm):
+class FeedbackForm(BaseForm):
     usefulness = RadioField(_l("How useful was the activity? (1 = not useful, 5 = very useful)"),
                             choices=[(i, str(i)) for i in range(1, 6)], coerce=int, validators=[InputRequired()])
     follow_up = TextAreaField(_l("What follow-up does your parliament need?"),
@@ -69,18 +55,18 @@ class FeedbackForm(ProfileForm):
     submit = SubmitField(_l("Save feedback"))
 
 
-class StartAssessmentForm(ProfileForm):
+class StartAssessmentForm(BaseForm):
     year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(min=2000, max=2100)])
     submit = SubmitField(_l("Start the self-assessment"))
 
 
-class ReturnForm(ProfileForm):
+class ReturnForm(BaseForm):
     version = HiddenField()
     comment = TextAreaField(_l("Comments for the parliament"), validators=[DataRequired(), Length(max=4000)])
     submit = SubmitField(_l("Return for changes"))
 
 
-class QuestionForm(ProfileForm):
+class QuestionForm(BaseForm):
     category = SelectField(_l("Category"), validators=[InputRequired()])
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     text = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=2000)])
@@ -93,7 +79,7 @@ class QuestionForm(ProfileForm):
 def assessment_form_class(questions):
     """A form with a score and a comment field per question; questions are plain (id, text, choices) items."""
 
-    class AssessmentForm(ProfileForm):
+    class AssessmentForm(BaseForm):
         version = HiddenField()
         save = SubmitField(_l("Save draft"))
         submit = SubmitField(_l("Submit"))
@@ -107,7 +93,7 @@ def assessment_form_class(questions):
     return AssessmentForm
 
 
-class CategoryForm(ProfileForm):
+class CategoryForm(BaseForm):
     label = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     position = IntegerField(_l("Position"), validators=[Optional(), NumberRange(min=0)])
     submit = SubmitField(_l("Save category"))
