@@ -132,7 +132,7 @@ def edit(activity_id: int):
             flash(_("Activity saved."), "success")
             return redirect(url_for("activities.detail", activity_id=activity.id))
     status = 400 if status == 200 and form.errors else status
-    return render_template("activities/form.html", form=form, activity=activity), status
+    return render_template("activities/form.html", form=form, activity=activity, stale=status == 409), status
 
 
 @bp.post("/<int:activity_id>/delete")

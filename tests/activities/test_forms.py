@@ -68,6 +68,7 @@ def test_second_save_from_a_stale_form_is_refused_and_keeps_what_was_typed(clien
     page = response.get_data(as_text=True)
     assert response.status_code == 409
     assert "Someone else saved this activity" in page and 'value="Second typing"' in page
+    assert "What is saved now (version 2)" in page and "First save" in page
     db.session.expire_all()
     assert activity.title == "First save" and activity.version == 2
     # Having seen the warning, the person may save again on purpose: the form now carries version 2.
