@@ -71,6 +71,7 @@ def _header(cells: list[str]) -> tuple[list[str | None], list[str]]:
 
 
 def _cell_text(value) -> str:
+    """A cell as stripped text; NUL characters are dropped (they are never meaningful and PostgreSQL refuses them)."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -79,7 +80,7 @@ def _cell_text(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return str(value).replace("\x00", "").strip()
 
 
 def _rows(table: Iterator[tuple[int, list]], max_rows: int, notices: list[str]) -> Iterator[RawRow]:

@@ -204,3 +204,11 @@ def test_a_conflicting_write_during_commit_leaves_nothing(runner, chambers, tmp_
     before = counts()
     result = runner.invoke(args=["activities", "import", str(path)])
     assert result.exit_code != 0 and "nothing was written" in result.output and counts() == before
+
+
+def test_nul_characters_never_reach_the_database(runner, chambers, tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text(HEADER + "N-1,Title\x00with NUL,awareness,workshop,2012-01-01,,,,KE-LC,,,\n", encoding="utf-16")
+    result = runner.invoke(args=["activities", "import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(select(Activity.title)) == "Titlewith NUL"
