@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
+from werkzeug.routing import IntegerConverter
 
 from config import selected_config
 from parliament_tracker.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
@@ -18,12 +19,21 @@ def create_app(config_class=None) -> Flask:
     config_class.check()
     app = Flask(__name__, template_folder=str(ROOT / "templates"), instance_path=str(ROOT / "instance"))
     app.config.from_object(config_class)
+    app.url_map.converters["int"] = DatabaseIntConverter
     register_logging(app)
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
     register_errorhandlers(app)
     return app
+
+
+class DatabaseIntConverter(IntegerConverter):
+    """<int:...> in every route: a number beyond the database's integer range is a 404, not a 500."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def register_logging(app: Flask) -> None:

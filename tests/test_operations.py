@@ -105,3 +105,9 @@ def test_nul_characters_in_a_form_get_a_400_and_write_nothing(client):
     response = client.post("/login", data={"email": user.email, "password": "x\x00y",
                                            "csrf_token": read_csrf_token(client)})
     assert response.status_code == 400 and "NUL character" in response.get_data(as_text=True)
+
+
+def test_ids_beyond_the_database_integer_range_are_404_not_500(client, login_as):
+    login_as("admin")
+    for path in ("/admin/users/2147483648/edit", "/activities/2147483648", "/activities/99999999999999999999/edit"):
+        assert client.get(path).status_code == 404, path

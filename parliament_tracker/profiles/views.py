@@ -20,8 +20,7 @@ from parliament_tracker.profiles import assessments, queries, services, summary
 from parliament_tracker.profiles.exports import record_header, record_rows
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
-# Identifiers beyond a database integer answer 404 instead of reaching the database.
-ID, YEAR = "int(max=2147483647)", "int(max=9999)"
+YEAR = "int(max=9999)"  # a year, not a database id
 
 
 def private_context(chamber) -> dict:

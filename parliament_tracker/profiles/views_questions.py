@@ -8,7 +8,7 @@ from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.profiles import assessments
 from parliament_tracker.profiles.forms import CategoryForm, QuestionForm
 from parliament_tracker.profiles.services import ProfileError
-from parliament_tracker.profiles.views import ID, bp
+from parliament_tracker.profiles.views import bp
 
 
 @bp.get("/questions")
@@ -41,13 +41,13 @@ def new_question():
     return _question_page()
 
 
-@bp.route(f"/questions/<{ID}:question_id>/edit", methods=["GET", "POST"])
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 @role_required("admin")
 def edit_question(question_id: int):
     return _question_page(assessments.get_question_or_404(question_id))
 
 
-@bp.route(f"/categories/<{ID}:category_id>/edit", methods=["GET", "POST"])
+@bp.route("/categories/<int:category_id>/edit", methods=["GET", "POST"])
 @role_required("admin")
 def edit_category(category_id: int):
     category = assessments.get_category_or_404(category_id)

@@ -9,7 +9,7 @@ from parliament_tracker.auth.permissions import can_edit_chamber_records, role_r
 from parliament_tracker.chambers.services import get_chamber_or_404
 from parliament_tracker.profiles import disputes, services
 from parliament_tracker.profiles.forms import ActionForm, ContactForm, DisputeForm, FeedbackForm, MissingForm
-from parliament_tracker.profiles.views import ID, bp
+from parliament_tracker.profiles.views import bp
 
 SELF = ("parliament",)
 
@@ -46,14 +46,14 @@ def new_contact(code: str):
     return _contact_page(own_chamber_or_403(code))
 
 
-@bp.route(f"/<code>/contacts/<{ID}:contact_id>/edit", methods=["GET", "POST"])
+@bp.route("/<code>/contacts/<int:contact_id>/edit", methods=["GET", "POST"])
 @role_required(*SELF)
 def edit_contact(code: str, contact_id: int):
     chamber = own_chamber_or_403(code)
     return _contact_page(chamber, services.get_contact_or_404(chamber, contact_id))
 
 
-@bp.post(f"/<code>/contacts/<{ID}:contact_id>/delete")
+@bp.post("/<code>/contacts/<int:contact_id>/delete")
 @role_required(*SELF)
 def delete_contact(code: str, contact_id: int):
     chamber = own_chamber_or_403(code)
@@ -65,7 +65,7 @@ def delete_contact(code: str, contact_id: int):
     return _back(chamber, "contacts")
 
 
-@bp.post(f"/<code>/participations/<{ID}:participation_id>/confirm")
+@bp.post("/<code>/participations/<int:participation_id>/confirm")
 @role_required(*SELF)
 def confirm(code: str, participation_id: int):
     chamber = own_chamber_or_403(code)
@@ -81,7 +81,7 @@ def confirm(code: str, participation_id: int):
     return _back(chamber, "records")
 
 
-@bp.route(f"/<code>/participations/<{ID}:participation_id>/dispute", methods=["GET", "POST"])
+@bp.route("/<code>/participations/<int:participation_id>/dispute", methods=["GET", "POST"])
 @role_required(*SELF)
 def dispute(code: str, participation_id: int):
     chamber = own_chamber_or_403(code)
@@ -115,7 +115,7 @@ def report_missing(code: str):
     return render_template("profiles/missing.html", form=form, chamber=chamber), 400 if form.errors else 200
 
 
-@bp.route(f"/<code>/participations/<{ID}:participation_id>/feedback", methods=["GET", "POST"])
+@bp.route("/<code>/participations/<int:participation_id>/feedback", methods=["GET", "POST"])
 @role_required(*SELF)
 def give_feedback(code: str, participation_id: int):
     chamber = own_chamber_or_403(code)

@@ -8,7 +8,7 @@ from parliament_tracker.auth.permissions import STAFF_ROLES, role_required
 from parliament_tracker.profiles import disputes, feedback
 from parliament_tracker.profiles.forms import ResolveForm
 from parliament_tracker.profiles.services import ProfileError
-from parliament_tracker.profiles.views import ID, bp
+from parliament_tracker.profiles.views import bp
 
 
 @bp.get("/queue")
@@ -17,7 +17,7 @@ def queue():
     return render_template("profiles/queue.html", reports=disputes.open_reports())
 
 
-@bp.route(f"/reports/<{ID}:report_id>", methods=["GET", "POST"])
+@bp.route("/reports/<int:report_id>", methods=["GET", "POST"])
 @role_required(*STAFF_ROLES)
 def resolve(report_id: int):
     report = disputes.get_report_or_404(report_id)
@@ -45,7 +45,7 @@ def feedback_overview():
                            by_type=feedback.feedback_by_type(), by_activity=feedback.feedback_by_activity())
 
 
-@bp.get(f"/feedback/<{ID}:activity_id>")
+@bp.get("/feedback/<int:activity_id>")
 @role_required(*STAFF_ROLES)
 def activity_feedback(activity_id: int):
     activity = feedback.get_live_activity_or_404(activity_id)
