@@ -16,10 +16,10 @@ from parliament_tracker.dashboards.queries import counted_activities, reached_ch
 from parliament_tracker.dashboards.scope import (
     CoverageFilters,
     activity_conditions,
-    counted_participations,
     existing_chambers,
     year_of,
 )
+from parliament_tracker.dashboards.summary import chamber_area_years
 from parliament_tracker.extensions import db
 
 
@@ -107,10 +107,9 @@ def activities_by_year_and_area(f: CoverageFilters) -> list[tuple[int, str, int]
 
 
 def _first_years(f: CoverageFilters) -> dict[int, int]:
-    counted = counted_participations(f)
-    first = select(func.min(counted.c.start_date).label("first")).group_by(counted.c.chamber_id).subquery()
-    year = year_of(first.c.first)  # taken after grouping: one date per chamber, not one per participation
-    stmt = select(year, func.count()).group_by(year)
+    summary = chamber_area_years(f)
+    first = select(func.min(summary.c.year).label("first")).group_by(summary.c.chamber_id).subquery()
+    stmt = select(first.c.first, func.count()).group_by(first.c.first)
     return {int(y): int(n) for y, n in db.session.execute(stmt)}
 
 

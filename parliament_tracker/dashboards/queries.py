@@ -24,6 +24,7 @@ from parliament_tracker.dashboards.scope import (
     existing_chambers,
     year_of,
 )
+from parliament_tracker.dashboards.summary import chamber_area_years
 from parliament_tracker.extensions import db
 
 
@@ -49,8 +50,8 @@ class Headline:
 
 def reached_chambers(f: CoverageFilters):
     """Subquery (chamber_id): each chamber reached under f, once."""
-    counted = counted_participations(f)
-    return select(counted.c.chamber_id).distinct().subquery("reached")
+    summary = chamber_area_years(f)
+    return select(summary.c.chamber_id).distinct().subquery("reached")
 
 
 def chamber_counts(f: CoverageFilters) -> tuple[int, int, int, int]:
@@ -69,14 +70,14 @@ def activity_totals(f: CoverageFilters) -> tuple[int, int, int, int]:
     Activities: non-deleted activities started in the period matching the filters; when a region, income
     group or "confirmed only" leaves chambers out, only activities with a counted participation.
     Participants and women: summed over counted beneficiary participations."""
-    counted = counted_participations(f)
-    sums = (func.coalesce(func.sum(counted.c.participants), 0), func.coalesce(func.sum(counted.c.women), 0),
-            func.coalesce(func.sum(case((counted.c.women.is_not(None), counted.c.participants))), 0))
+    summary = chamber_area_years(f)
+    sums = (func.coalesce(func.sum(summary.c.participants), 0), func.coalesce(func.sum(summary.c.women), 0),
+            func.coalesce(func.sum(summary.c.participants_with_sex), 0))
     if f.narrows_participations:
         activities = select(func.count()).select_from(counted_activities(f)).scalar_subquery()
     else:  # counted from the activity table alone: activities with no participation count too
         activities = select(func.count(Activity.id)).where(*activity_conditions(f)).scalar_subquery()
-    stmt = select(activities, *sums).select_from(counted)
+    stmt = select(activities, *sums).select_from(summary)
     return tuple(int(x or 0) for x in db.session.execute(stmt).one())
 
 
@@ -126,12 +127,12 @@ def breadth(f: CoverageFilters) -> dict[int, int]:
 
 
 def chamber_area_counts(f: CoverageFilters):
-    """Subquery (chamber_id, area_id, activities): counted activities per chamber and area, zeros absent.
-    Grouping the participations first keeps the joins that follow to a few hundred rows."""
-    counted = counted_participations(f)
-    return (select(counted.c.chamber_id, counted.c.area_id, func.count().label("activities"),
-                   func.sum(counted.c.participants).label("participants"))
-            .group_by(counted.c.chamber_id, counted.c.area_id).subquery("pairs"))
+    """Subquery (chamber_id, area_id, activities, participants): counted activities and participants per chamber
+    and area, zeros absent; grouped from the per-year summary, so the joins that follow stay to a few hundred rows."""
+    summary = chamber_area_years(f)
+    return (select(summary.c.chamber_id, summary.c.area_id, func.sum(summary.c.activities).label("activities"),
+                   func.sum(summary.c.participants).label("participants"))
+            .group_by(summary.c.chamber_id, summary.c.area_id).subquery("pairs"))
 
 
 def counted_activities(f: CoverageFilters):

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from parliament_tracker.dashboards import breakdowns as b
 from parliament_tracker.dashboards import queries as q
 from parliament_tracker.dashboards.cache import cached
 from parliament_tracker.dashboards.scope import CoverageFilters
+from parliament_tracker.dashboards.summary import summarised
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -62,7 +63,13 @@ def _countries(f: CoverageFilters, matrix: list[dict], areas: list[str]) -> list
 
 @cached
 def coverage_report(f: CoverageFilters) -> dict:
-    """Every figure of the coverage dashboards for f (see queries.py for what each number means)."""
+    """Every figure of the coverage dashboards for f (see queries.py for what each number means). The counted
+    participations are summed once, for the period and for all years before it (first reached), see summary.py."""
+    with summarised(f, replace(f, year_from=None)):
+        return _coverage_report(f)
+
+
+def _coverage_report(f: CoverageFilters) -> dict:
     h = q.headline(f)
     areas = q.area_codes()
     matrix = q.chamber_area_matrix(f)

@@ -151,3 +151,17 @@ def test_narrowed_counts_take_only_activities_that_reached_a_counted_chamber(wor
     assert rows == {"research": (0, 0), "advocacy": (1, 1), "awareness": (1, 1), "information": (0, 0)}
     assert b.activities_by_year_and_area(F(region="Africa")) == [(2010, "awareness", 1), (2012, "advocacy", 1)]
     assert q.headline(F(region="Europe")).activities == 2  # W2010 and R2011 reached FR-LC; E2011 is expert only
+
+
+@pytest.mark.parametrize("filters", [F(), F(year_from=2011), F(2011, 2013), F(area="awareness"), F(region="Africa"),
+                                     F(year_from=2012, region="Europe"), F(confirmed_only=True),
+                                     F(activity_type="workshop")])
+def test_the_report_read_from_its_temporary_summary_equals_the_direct_queries(world, filters, monkeypatch):
+    from contextlib import nullcontext
+
+    from parliament_tracker.dashboards import report, summary
+    summarised = report.coverage_report.uncached(filters)
+    assert summary._tables.get() is None  # the block closed; its temporary tables are dropped
+    monkeypatch.setattr(report, "summarised", lambda *fs: nullcontext())
+    assert report.coverage_report.uncached(filters) == summarised
+    report.coverage_report.uncached(filters)  # a second report in the same transaction creates fresh tables
