@@ -77,6 +77,29 @@ def test_demo_load_is_labelled_idempotent_and_clear_removes_exactly_it(runner):
     assert [d.name for d in db.session.scalars(select(Donor))] == ["Real donor"]
 
 
+def test_demo_self_assessments_fill_the_capacity_medians_and_clear_keeps_real_ones(runner):
+    from parliament_tracker.profiles.models import Assessment, AssessmentAnswer
+    from parliament_tracker.profiles.queries import category_medians
+
+    runner.invoke(args=["registry", "load"])
+    kenya = factories.make_chamber_once("KE-LC")
+    real = Assessment(chamber_id=kenya.id, year=2010, status="draft")
+    db.session.add(real)
+    db.session.commit()
+    loaded = runner.invoke(args=["demo", "load"])
+    assert loaded.exit_code == 0 and "self-assessments" in loaded.output, loaded.output
+    demo = db.session.scalars(select(Assessment).where(Assessment.id != real.id)).all()
+    assert len(demo) > 100 and {a.year for a in demo} == {2008, 2010, 2012}
+    assert all(a.status == "submitted" and a.reviewer_comment.startswith("[Demo]") for a in demo)
+    assert not [a for a in demo if a.chamber_id == kenya.id and a.year == 2010]
+    medians = category_medians("income_group")
+    assert medians, "the capacity page shows medians on demo data"
+    runner.invoke(args=["demo", "clear"])
+    db.session.expire_all()
+    assert [a.id for a in db.session.scalars(select(Assessment))] == [real.id]
+    assert db.session.scalar(select(func.count(AssessmentAnswer.id))) == 0
+
+
 def test_demo_reach_resembles_the_centre_and_the_digital_divide(runner):
     from parliament_tracker.chambers.models import Chamber, Country
 
