@@ -77,7 +77,24 @@ def test_demo_load_is_labelled_idempotent_and_clear_removes_exactly_it(runner):
     assert [d.name for d in db.session.scalars(select(Donor))] == ["Real donor"]
 
 
-def test_demo_self_assessments_fill_the_capacity_medians_and_clear_keeps_real_ones(runner):
+def test_capacity_page_renders_with_an_unclassified_income_group(runner, client):
+    from parliament_tracker.profiles.models import Assessment, AssessmentAnswer, AssessmentQuestion
+
+    runner.invoke(args=["registry", "load"])
+    venezuela = factories.make_chamber_once("VE-LC")
+    assert venezuela.country.income_group is None
+    question = db.session.scalars(select(AssessmentQuestion)).first()
+    db.session.add(Assessment(chamber_id=venezuela.id, year=2012, status="submitted",
+                              answers=[AssessmentAnswer(question_id=question.id, score=2)]))
+    db.session.add(Assessment(chamber_id=factories.make_chamber_once("KE-LC").id, year=2012, status="submitted",
+                              answers=[AssessmentAnswer(question_id=question.id, score=3)]))
+    db.session.commit()
+    response = client.get("/profiles/capacity")
+    assert response.status_code == 200
+    assert "Not classified" in response.get_data(as_text=True)
+
+
+def test_demo_self_assessments_fill_the_capacity_medians_and_clear_keeps_real_ones(runner, client):
     from parliament_tracker.profiles.models import Assessment, AssessmentAnswer
     from parliament_tracker.profiles.queries import category_medians
 
@@ -94,6 +111,7 @@ def test_demo_self_assessments_fill_the_capacity_medians_and_clear_keeps_real_on
     assert not [a for a in demo if a.chamber_id == kenya.id and a.year == 2010]
     medians = category_medians("income_group")
     assert medians, "the capacity page shows medians on demo data"
+    assert client.get("/profiles/capacity").status_code == 200
     runner.invoke(args=["demo", "clear"])
     db.session.expire_all()
     assert [a.id for a in db.session.scalars(select(Assessment))] == [real.id]

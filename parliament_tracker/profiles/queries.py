@@ -203,7 +203,8 @@ def category_medians(by: str = "region", min_chambers: int = MIN_GROUP) -> list[
     stmt = _category_scores(column).join(Chamber, Chamber.id == Assessment.chamber_id).join(Chamber.country)
     scores = defaultdict(list)
     for year, label, _, group, score in db.session.execute(stmt):
-        scores[(int(year), group, label)].append(float(score))
+        # An unclassified country (no income group) forms its own group, '' — never None, which cannot sort.
+        scores[(int(year), group or "", label)].append(float(score))
     return [GroupMedian(y, g, c, len(v), round(median(v), 2) if len(v) >= min_chambers else None)
             for (y, g, c), v in scores.items()]
 
