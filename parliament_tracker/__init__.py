@@ -85,9 +85,10 @@ def register_commands(app: Flask) -> None:
     from parliament_tracker.activities.cli import activities_cli
     from parliament_tracker.auth.cli import users_cli
     from parliament_tracker.chambers.cli import registry_cli
+    from parliament_tracker.dashboards.cli import coverage_cli
     from parliament_tracker.profiles.cli import demo_cli
 
-    for group in (registry_cli, users_cli, activities_cli, demo_cli):
+    for group in (registry_cli, users_cli, activities_cli, demo_cli, coverage_cli):
         app.cli.add_command(group)
 
 

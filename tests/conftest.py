@@ -7,6 +7,7 @@ import re
 import pytest
 
 from parliament_tracker import create_app
+from parliament_tracker.dashboards.facts import differences
 from parliament_tracker.extensions import db
 from tests import factories
 from tests.databases import config_for, make_template
@@ -29,15 +30,20 @@ def make_app(db_template):
     def _make(**overrides):
         url = db_template.fresh_url()
         app = create_app(config_for(url, **overrides))
-        made.append((app, url))
+        made.append((app, url, "SQLALCHEMY_DATABASE_URI" not in overrides))
         return app
 
     yield _make
-    for app, url in made:
+    for app, url, on_test_database in made:
+        extra = missing = None
         with app.app_context():
+            db.session.rollback()
+            if on_test_database:  # every write path of every test keeps the coverage facts current
+                extra, missing = differences()
             db.session.remove()
             db.engine.dispose()
         db_template.reset(url)
+        assert not (extra or missing), f"coverage facts out of date after the test: {extra=} {missing=}"
 
 
 @pytest.fixture

@@ -71,7 +71,8 @@ class Activity(db.Model):
     __tablename__ = "activities"
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="dates_ordered"),
-        Index("ix_activities_live_start", "deleted_at", "start_date"),
+        # Covers the dashboards' activity counts per area, year and type (no table reads).
+        Index("ix_activities_live_start", "deleted_at", "start_date", "area_id", "activity_type"),
         Index("ix_activities_area_start", "area_id", "start_date"),
     )
 
@@ -122,6 +123,8 @@ class Participation(db.Model):
         CheckConstraint("women IS NULL OR women >= 0", name="women_nonneg"),
         CheckConstraint("women IS NULL OR participants IS NULL OR women <= participants", name="women_le_total"),
         Index("ix_participations_chamber_role", "chamber_id", "role"),
+        # Covers expert supply and the counted activities of a role (dashboards) without reading the table.
+        Index("ix_participations_role_activity", "role", "activity_id", "chamber_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

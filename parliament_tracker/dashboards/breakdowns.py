@@ -10,16 +10,11 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import distinct, func, select
 
-from parliament_tracker.activities.models import Activity, ActivityArea
+from parliament_tracker.activities.models import ActivityArea
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup, country_groups
-from parliament_tracker.dashboards.queries import counted_activities, reached_chambers
-from parliament_tracker.dashboards.scope import (
-    CoverageFilters,
-    activity_conditions,
-    existing_chambers,
-    year_of,
-)
-from parliament_tracker.dashboards.summary import chamber_area_years
+from parliament_tracker.dashboards.queries import reached_chambers
+from parliament_tracker.dashboards.scope import CoverageFilters, existing_chambers
+from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
 from parliament_tracker.extensions import db
 
 
@@ -94,21 +89,15 @@ def bicameral_one_chamber_reached(f: CoverageFilters) -> list[dict]:
 def activities_by_year_and_area(f: CoverageFilters) -> list[tuple[int, str, int]]:
     """(year, area code, activities started that year in that area) under f; years without any are absent.
     When a region, income group or "confirmed only" leaves chambers out, only activities that reached one."""
-    if f.narrows_participations:
-        acts = counted_activities(f)
-        year = year_of(acts.c.start_date)
-        stmt = (select(year, ActivityArea.code, func.count())
-                .join(ActivityArea, ActivityArea.id == acts.c.area_id).group_by(year, ActivityArea.code))
-    else:
-        year = year_of(Activity.start_date)
-        stmt = (select(year, ActivityArea.code, func.count(Activity.id)).join(ActivityArea)
-                .where(*activity_conditions(f)).group_by(year, ActivityArea.code))
+    counts = activity_counts(f)
+    stmt = (select(counts.c.year, ActivityArea.code, counts.c.activities)
+            .join(ActivityArea, ActivityArea.id == counts.c.area_id))
     return sorted((int(y), code, int(n)) for y, code, n in db.session.execute(stmt))
 
 
 def _first_years(f: CoverageFilters) -> dict[int, int]:
-    summary = chamber_area_years(f)
-    first = select(func.min(summary.c.year).label("first")).group_by(summary.c.chamber_id).subquery()
+    pairs = chamber_area_pairs(f)
+    first = select(func.min(pairs.c.first_year).label("first")).group_by(pairs.c.chamber_id).subquery()
     stmt = select(first.c.first, func.count()).group_by(first.c.first)
     return {int(y): int(n) for y, n in db.session.execute(stmt)}
 

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import Integer, case, cast, distinct, func, select
 
 from parliament_tracker.activities.models import Activity, ActivityArea
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards.scope import (
     CoverageFilters,
-    activity_conditions,
     counted_participations,
     existing_chambers,
     year_of,
 )
-from parliament_tracker.dashboards.summary import chamber_area_years
+from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
 from parliament_tracker.extensions import db
 
 
@@ -50,8 +49,8 @@ class Headline:
 
 def reached_chambers(f: CoverageFilters):
     """Subquery (chamber_id): each chamber reached under f, once."""
-    summary = chamber_area_years(f)
-    return select(summary.c.chamber_id).distinct().subquery("reached")
+    pairs = chamber_area_pairs(f)
+    return select(pairs.c.chamber_id).distinct().subquery("reached")
 
 
 def chamber_counts(f: CoverageFilters) -> tuple[int, int, int, int]:
@@ -70,14 +69,11 @@ def activity_totals(f: CoverageFilters) -> tuple[int, int, int, int]:
     Activities: non-deleted activities started in the period matching the filters; when a region, income
     group or "confirmed only" leaves chambers out, only activities with a counted participation.
     Participants and women: summed over counted beneficiary participations."""
-    summary = chamber_area_years(f)
-    sums = (func.coalesce(func.sum(summary.c.participants), 0), func.coalesce(func.sum(summary.c.women), 0),
-            func.coalesce(func.sum(summary.c.participants_with_sex), 0))
-    if f.narrows_participations:
-        activities = select(func.count()).select_from(counted_activities(f)).scalar_subquery()
-    else:  # counted from the activity table alone: activities with no participation count too
-        activities = select(func.count(Activity.id)).where(*activity_conditions(f)).scalar_subquery()
-    stmt = select(activities, *sums).select_from(summary)
+    pairs, counts = chamber_area_pairs(f), activity_counts(f)
+    activities = select(func.coalesce(func.sum(counts.c.activities), 0)).scalar_subquery()
+    sums = (func.coalesce(func.sum(pairs.c.participants), 0), func.coalesce(func.sum(pairs.c.women), 0),
+            func.coalesce(func.sum(pairs.c.participants_with_sex), 0))
+    stmt = select(activities, *sums).select_from(pairs)
     return tuple(int(x or 0) for x in db.session.execute(stmt).one())
 
 
@@ -98,15 +94,10 @@ class AreaRow:
 def coverage_by_area(f: CoverageFilters) -> list[AreaRow]:
     """Per area of work (every area, zeros included): distinct chambers reached, activities, participants.
     With an area filter the other areas show zero."""
-    pairs = chamber_area_counts(f)
+    pairs, counts = chamber_area_pairs(f), activity_counts(f)
     people = select(pairs.c.area_id, func.count().label("chambers"),
                     func.sum(pairs.c.participants).label("participants")).group_by(pairs.c.area_id).subquery()
-    if f.narrows_participations:
-        counted = counted_activities(f)
-        acts = select(counted.c.area_id, func.count().label("n")).group_by(counted.c.area_id).subquery()
-    else:
-        acts = select(Activity.area_id, func.count(Activity.id).label("n")).where(*activity_conditions(f)
-                                                                                  ).group_by(Activity.area_id).subquery()
+    acts = select(counts.c.area_id, func.sum(counts.c.activities).label("n")).group_by(counts.c.area_id).subquery()
     stmt = (select(ActivityArea.code, ActivityArea.label, func.coalesce(people.c.chambers, 0),
                    func.coalesce(acts.c.n, 0), func.coalesce(people.c.participants, 0))
             .outerjoin(people, people.c.area_id == ActivityArea.id).outerjoin(acts, acts.c.area_id == ActivityArea.id)
@@ -116,7 +107,7 @@ def coverage_by_area(f: CoverageFilters) -> list[AreaRow]:
 
 def breadth(f: CoverageFilters) -> dict[int, int]:
     """Chambers in scope by the number of areas they were reached in: {0: never reached, 1: ..., n: all}."""
-    existing, pairs = existing_chambers(f), chamber_area_counts(f)
+    existing, pairs = existing_chambers(f), chamber_area_pairs(f)
     per_chamber = (select(existing.c.chamber_id, func.count(pairs.c.area_id).label("areas"))
                    .select_from(existing.outerjoin(pairs, pairs.c.chamber_id == existing.c.chamber_id))
                    .group_by(existing.c.chamber_id).subquery())
@@ -126,22 +117,6 @@ def breadth(f: CoverageFilters) -> dict[int, int]:
     return {n: int(counts.get(n, 0)) for n in range(area_count + 1)}
 
 
-def chamber_area_counts(f: CoverageFilters):
-    """Subquery (chamber_id, area_id, activities, participants): counted activities and participants per chamber
-    and area, zeros absent; grouped from the per-year summary, so the joins that follow stay to a few hundred rows."""
-    summary = chamber_area_years(f)
-    return (select(summary.c.chamber_id, summary.c.area_id, func.sum(summary.c.activities).label("activities"),
-                   func.sum(summary.c.participants).label("participants"))
-            .group_by(summary.c.chamber_id, summary.c.area_id).subquery("pairs"))
-
-
-def counted_activities(f: CoverageFilters):
-    """Subquery (activity_id, area_id, start_date): each activity with a counted participation, once. A hashed
-    DISTINCT keeps the later counts to thousands of rows (count(DISTINCT ...) would sort every participation)."""
-    counted = counted_participations(f)
-    return select(counted.c.activity_id, counted.c.area_id, counted.c.start_date).distinct().subquery("acts")
-
-
 def area_codes() -> list[str]:
     return list(db.session.scalars(select(ActivityArea.code).order_by(ActivityArea.position, ActivityArea.code)))
 
@@ -149,7 +124,7 @@ def area_codes() -> list[str]:
 def chamber_area_matrix(f: CoverageFilters) -> list[dict]:
     """One row per chamber in scope: its country and classifications, the number of counted activities in
     each area (zeros included), the total and its breadth (areas reached)."""
-    existing, pairs = existing_chambers(f), chamber_area_counts(f)
+    existing, pairs = existing_chambers(f), chamber_area_pairs(f)
     areas = db.session.execute(select(ActivityArea.id, ActivityArea.code).order_by(ActivityArea.position)).all()
     per_area = [func.coalesce(func.sum(case((pairs.c.area_id == area_id, pairs.c.activities), else_=0)), 0)
                 .label(code) for area_id, code in areas]
@@ -168,18 +143,20 @@ def chamber_area_matrix(f: CoverageFilters) -> list[dict]:
 
 def coverage_by_country(f: CoverageFilters) -> list[dict]:
     """One row per country with a chamber in scope: chambers in scope, chambers reached, and the number of
-    counted activities its chambers took part in (an activity with both chambers counts once)."""
-    existing, reached, counted = existing_chambers(f), reached_chambers(f), counted_participations(f)
-    pairs = (select(Chamber.country_id, counted.c.activity_id).join(Chamber, Chamber.id == counted.c.chamber_id)
-             .distinct().subquery("country_activities"))
-    acts = select(pairs.c.country_id, func.count().label("n")).group_by(pairs.c.country_id).subquery("acts")
+    counted activities its chambers took part in (an activity with both chambers counts once: the sum of
+    `country_first`, or, when a single chamber of the country is in scope, of that chamber's activities)."""
+    existing, summary = existing_chambers(f), chamber_area_pairs(f)
+    per_chamber = (select(summary.c.chamber_id, cast(func.sum(summary.c.activities), Integer).label("activities"),
+                          cast(func.sum(summary.c.country_first), Integer).label("first"))
+                   .group_by(summary.c.chamber_id).subquery("per_chamber"))
+    activities = case((func.count(existing.c.chamber_id) == 1, func.sum(per_chamber.c.activities)),
+                      else_=func.sum(per_chamber.c.first))
     stmt = (select(Country.iso3, Country.name.label("country"), Country.m49_region.label("region"),
                    func.count(existing.c.chamber_id).label("chambers_total"),
-                   func.count(reached.c.chamber_id).label("chambers_reached"),
-                   func.coalesce(func.max(acts.c.n), 0).label("activities"))
+                   func.count(per_chamber.c.chamber_id).label("chambers_reached"),
+                   func.coalesce(activities, 0).label("activities"))
             .select_from(existing.join(Country, Country.id == existing.c.country_id)
-                         .outerjoin(reached, reached.c.chamber_id == existing.c.chamber_id)
-                         .outerjoin(acts, acts.c.country_id == Country.id))
+                         .outerjoin(per_chamber, per_chamber.c.chamber_id == existing.c.chamber_id))
             .group_by(Country.id, Country.iso3, Country.name, Country.m49_region).order_by(Country.name))
     return [dict(row._mapping) for row in db.session.execute(stmt)]
 

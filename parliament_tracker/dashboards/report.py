@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 
 from parliament_tracker.dashboards import breakdowns as b
 from parliament_tracker.dashboards import queries as q
@@ -65,7 +65,7 @@ def _countries(f: CoverageFilters, matrix: list[dict], areas: list[str]) -> list
 def coverage_report(f: CoverageFilters) -> dict:
     """Every figure of the coverage dashboards for f (see queries.py for what each number means). The counted
     participations are summed once, for the period and for all years before it (first reached), see summary.py."""
-    with summarised(f, replace(f, year_from=None)):
+    with summarised():
         return _coverage_report(f)
 
 

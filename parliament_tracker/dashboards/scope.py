@@ -16,7 +16,8 @@ from parliament_tracker.activities.models import Activity, ActivityArea, Partici
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards.filters import CoverageFilters
 
-__all__ = ["CoverageFilters", "activity_conditions", "counted_participations", "existing_chambers", "year_of"]
+__all__ = ["CoverageFilters", "activity_conditions", "chamber_in_scope", "counted_activities", "counted_participations", "existing_chambers",
+           "has_chamber_conditions", "year_of"]
 
 
 def year_of(column):
@@ -35,6 +36,16 @@ def _chamber_conditions(f: CoverageFilters) -> list:
     if f.income_group:
         conditions.append(Country.income_group == f.income_group)
     return conditions
+
+
+def has_chamber_conditions(f: CoverageFilters) -> bool:
+    """Whether f leaves any chamber of the registry out of scope (a period, region or income group)."""
+    return bool(f.start or f.end or f.region or f.income_group)
+
+
+def chamber_in_scope(chamber_id, f: CoverageFilters):
+    """Condition: chamber_id is a chamber in scope (a semi-join on the few chambers, not a join per row)."""
+    return chamber_id.in_(select(existing_chambers(f).c.chamber_id))
 
 
 def existing_chambers(f: CoverageFilters):
@@ -73,8 +84,15 @@ def counted_participations(f: CoverageFilters, role: str = "beneficiary"):
         .join(Activity, Activity.id == Participation.activity_id)
         .where(Participation.role == role, *activity_conditions(f))
     )
-    if _chamber_conditions(f):  # a semi-join on the few chambers in scope, not a join per participation
-        stmt = stmt.where(Participation.chamber_id.in_(select(existing_chambers(f).c.chamber_id)))
+    if has_chamber_conditions(f):
+        stmt = stmt.where(chamber_in_scope(Participation.chamber_id, f))
     if f.confirmed_only:
         stmt = stmt.where(Participation.status == "confirmed")
     return stmt.subquery("counted")
+
+
+def counted_activities(f: CoverageFilters):
+    """Subquery (activity_id, area_id, start_date): each activity with a counted participation, once. A hashed
+    DISTINCT keeps the later counts to thousands of rows (count(DISTINCT ...) would sort every participation)."""
+    counted = counted_participations(f)
+    return select(counted.c.activity_id, counted.c.area_id, counted.c.start_date).distinct().subquery("acts")

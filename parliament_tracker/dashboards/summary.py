@@ -1,65 +1,124 @@
-"""The counted participations of a filter set, summed per chamber, area and year: what most coverage queries read.
+"""The two small sets most coverage queries read for a filter set, instead of the participations themselves.
 
-Every reach figure (chambers reached, per area, per group, breadth, the matrix, first years, people) can be
-grouped from this summary of a few thousand rows instead of from the participations themselves. Outside
-`summarised(...)` it is an inline subquery (one scan per query that reads it); inside, the coverage report's
-filter sets are summed ONCE into a TEMPORARY table (one INSERT ... SELECT, private to the request's connection)
-that every query of the block reads, and that is dropped when the block ends.
+- chamber_area_pairs(f): the counted participations summed per chamber and area (a few hundred rows): every
+  reach figure (chambers reached, per area, per group, per country, breadth, the matrix, first years, people).
+- activity_counts(f): the counted activities per area and year (a few dozen rows): the activity figures.
+
+The pairs are grouped from the coverage facts (per chamber, area and year, kept current on every write: facts.py)
+for the filter sets the facts answer; the others (a donor or an activity type) are summed from the participations.
+Outside `summarised(...)` both are inline subqueries; inside, each is filled ONCE per filter set into a TEMPORARY
+table (one INSERT ... SELECT, private to the request's connection) that every query of the block reads.
 """
 
 from __future__ import annotations
 
-import uuid
+import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sqlalchemy import Column, Integer, MetaData, Table, case, func, insert, select
+from sqlalchemy import Column, Integer, MetaData, Table, case, cast, delete, func, insert, select
+from sqlalchemy.schema import CreateTable
 
-from parliament_tracker.dashboards.scope import CoverageFilters, counted_participations
+from parliament_tracker.activities.models import Activity
+from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.dashboards import facts
+from parliament_tracker.dashboards.scope import (
+    CoverageFilters,
+    activity_conditions,
+    counted_activities,
+    counted_participations,
+    year_of,
+)
 from parliament_tracker.extensions import db
 
 _tables: ContextVar[dict | None] = ContextVar("coverage_summaries", default=None)
-COLUMNS = ("chamber_id", "area_id", "year", "activities", "participants", "women", "participants_with_sex")
+PAIR_COLUMNS = ("chamber_id", "area_id", "first_year", *facts.SUMMARY_COLUMNS)
+COUNT_COLUMNS = ("area_id", "year", "activities")
 
 
-def _summary_select(f: CoverageFilters):
+def _participation_years(f: CoverageFilters):
+    """Per (chamber, area, year), like the facts, summed from the counted participations under f."""
     counted = counted_participations(f)
-    return (select(counted.c.chamber_id, counted.c.area_id, counted.c.year, func.count().label("activities"),
-                   func.sum(counted.c.participants).label("participants"), func.sum(counted.c.women).label("women"),
-                   func.sum(case((counted.c.women.is_not(None), counted.c.participants))).label("participants_with_sex"))
-            .group_by(counted.c.chamber_id, counted.c.area_id, counted.c.year))
+    rows = (select(counted.c.chamber_id, counted.c.area_id, counted.c.year, counted.c.participants, counted.c.women,
+                   func.min(counted.c.chamber_id).over(partition_by=(counted.c.activity_id, Chamber.country_id))
+                   .label("first"))
+            .join(Chamber, Chamber.id == counted.c.chamber_id).subquery("rows"))
+    return (select(rows.c.chamber_id, rows.c.area_id, rows.c.year, func.count().label("activities"),
+                   func.sum(rows.c.participants).label("participants"), func.sum(rows.c.women).label("women"),
+                   func.sum(case((rows.c.women.is_not(None), rows.c.participants))).label("participants_with_sex"),
+                   func.sum(case((rows.c.chamber_id == rows.c.first, 1), else_=0)).label("country_first"))
+            .group_by(rows.c.chamber_id, rows.c.area_id, rows.c.year).subquery("years"))
 
 
-def chamber_area_years(f: CoverageFilters):
-    """Selectable, one row per (chamber in scope, area, year) with a counted participation under f: `activities`
-    is the number of counted activities the chamber took part in that year in that area (a chamber appears once
-    per activity); `participants`, `women` and `participants_with_sex` (participants of the rows where women
-    were counted) are summed over those participations. Unreached chambers have no row."""
+def _pairs_select(f: CoverageFilters):
+    years = facts.fact_rows(f) if facts.serves(f) else _participation_years(f)
+    return (select(years.c.chamber_id, years.c.area_id, func.min(years.c.year).label("first_year"),
+                   *(_integer(func.sum(years.c[name])).label(name) for name in facts.SUMMARY_COLUMNS))
+            .group_by(years.c.chamber_id, years.c.area_id))
+
+
+def _integer(total):
+    # PostgreSQL sums integers into bigint, and bigints into numeric (Decimal in Python): keep every level integer.
+    return cast(total, Integer)
+
+
+def _counts_select(f: CoverageFilters):
+    if f.narrows_participations:  # only the activities with a counted participation
+        acts = counted_activities(f)
+        year = year_of(acts.c.start_date)
+        return (select(acts.c.area_id, year.label("year"), _integer(func.count()).label("activities"))
+                .group_by(acts.c.area_id, year))
+    year = year_of(Activity.start_date)
+    return (select(Activity.area_id, year.label("year"), _integer(func.count(Activity.id)).label("activities"))
+            .where(*activity_conditions(f)).group_by(Activity.area_id, year))
+
+
+def _read(kind: str, f: CoverageFilters, columns: tuple[str, ...], source):
+    """Inside summarised(): the block's temporary table for (kind, f), filled on first use; else a subquery."""
     tables = _tables.get()
-    if tables and f.key() in tables:
-        return tables[f.key()]
-    return _summary_select(f).subquery("summary")
+    if tables is None:
+        return source(f).subquery(kind)
+    if (kind, f.key()) not in tables:
+        connection = db.session.connection()
+        table = _temporary_table(f"coverage_{kind}_{sum(k == kind for k, _ in tables)}", columns)
+        connection.execute(CreateTable(table, if_not_exists=True))
+        connection.execute(delete(table))
+        connection.execute(insert(table).from_select(columns, source(f)))
+        tables[kind, f.key()] = table
+    return tables[kind, f.key()]
+
+
+@functools.cache
+def _temporary_table(name: str, columns: tuple[str, ...]) -> Table:
+    """A TEMPORARY table: private to its connection, dropped at the end of the transaction on PostgreSQL and
+    emptied before each use. The same names and Table objects every time, so that SQLAlchemy finds the
+    statements that read them in its compiled cache."""
+    return Table(name, MetaData(), *(Column(c, Integer) for c in columns), prefixes=["TEMPORARY"],
+                 postgresql_on_commit="DROP")
+
+
+def chamber_area_pairs(f: CoverageFilters):
+    """Selectable, one row per (chamber in scope, area) with a counted participation under f: `first_year` of
+    them; `activities`, the counted activities the chamber took part in (once per activity); `participants`,
+    `women` and `participants_with_sex` (participants of the rows where women were counted) summed over those
+    participations; `country_first`, the activities in which no chamber of the same country with a lower id took
+    part. Unreached chambers have no row."""
+    return _read("pairs", f, PAIR_COLUMNS, _pairs_select)
+
+
+def activity_counts(f: CoverageFilters):
+    """Selectable (area_id, year, activities): live activities started in the period matching f, per area and
+    year; when a region, income group or "confirmed only" leaves chambers out, only those with a counted
+    participation. Areas and years without one are absent."""
+    return _read("counts", f, COUNT_COLUMNS, _counts_select)
 
 
 @contextmanager
-def summarised(*filter_sets: CoverageFilters):
-    """Within the block, chamber_area_years(f) for each of filter_sets reads a temporary table filled once."""
-    connection, tables, failed = db.session.connection(), {}, False
-    token = _tables.set(tables)
+def summarised():
+    """Within the block, chamber_area_pairs(f) and activity_counts(f) read temporary tables, each filled once per
+    filter set on first use."""
+    token = _tables.set({})
     try:
-        for f in filter_sets:
-            if f.key() not in tables:
-                table = Table(f"coverage_summary_{uuid.uuid4().hex[:12]}", MetaData(),
-                              *(Column(name, Integer) for name in COLUMNS), prefixes=["TEMPORARY"])
-                table.create(connection)
-                tables[f.key()] = table
-                connection.execute(insert(table).from_select(COLUMNS, _summary_select(f)))
         yield
-    except BaseException:
-        failed = True
-        raise
     finally:
         _tables.reset(token)
-        if not (failed and connection.dialect.name == "postgresql"):  # there, the failed transaction's rollback drops them
-            for table in tables.values():
-                table.drop(connection)

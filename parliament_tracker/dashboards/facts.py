@@ -1,0 +1,215 @@
+"""Coverage facts (models.CoverageFact): the beneficiary participations summed per chamber, area and year, kept in
+the database and brought up to date IN THE SAME TRANSACTION as every write, so a report never reads a stale fact
+and never has to scan the participations for the filter sets the facts can answer.
+
+How they stay current (SQLAlchemy session events, like the data-version token of cache.py):
+- after each flush, the (area, year) cells touched by the flushed activities and participations (old and new
+  values both) are recomputed: deleted and summed again from their few hundred participations;
+- after a bulk INSERT/UPDATE/DELETE statement on activities, participations or chambers (the import, `flask demo
+  clear`), everything waits for the commit: just before it, the cells of the rows the statements name are
+  recomputed (an executemany of participations names its activities or ids) or, when they name no rows, when a
+  chamber moved to another country, or when more than CELL_LIMIT cells changed, the whole table is rebuilt once.
+  Inside such a transaction, reports read the facts as they were before it.
+Writes that bypass the ORM (raw SQL) are not seen; `flask coverage rebuild` repairs the table after them.
+
+Which filter sets the facts answer (serves): everything but a donor or an activity type, which are not among
+their dimensions; those reports sum the participations per request instead (summary.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import and_, case, delete, event, func, insert, inspect, or_, select
+from sqlalchemy.orm import Session
+
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
+from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.dashboards.models import CoverageFact
+from parliament_tracker.dashboards.scope import CoverageFilters, chamber_in_scope, has_chamber_conditions, year_of
+from parliament_tracker.extensions import db
+
+PENDING = "coverage_facts_pending"
+CELL_LIMIT = 50  # (area, year) cells refreshed one by one; beyond, one rebuild is cheaper
+ID_LIMIT = 2000  # activities or participations whose cells are looked up; beyond, a rebuild
+BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__}
+SUMMARY_COLUMNS = ("activities", "participants", "women", "participants_with_sex", "country_first")
+FACT_COLUMNS = ("chamber_id", "area_id", "year", *SUMMARY_COLUMNS, *(f"confirmed_{c}" for c in SUMMARY_COLUMNS))
+
+
+def _facts_select(*conditions):
+    """One row per (chamber, area, year) with a beneficiary participation in a live activity matching conditions."""
+    p = Participation
+    per_activity_and_country = {"partition_by": (p.activity_id, Chamber.country_id)}
+    rows = (select(p.chamber_id, Activity.area_id, year_of(Activity.start_date).label("year"), p.participants,
+                   p.women, p.status, func.min(p.chamber_id).over(**per_activity_and_country).label("first"),
+                   func.min(case((p.status == "confirmed", p.chamber_id))).over(**per_activity_and_country)
+                   .label("first_confirmed"))
+            .join(Activity, Activity.id == p.activity_id).join(Chamber, Chamber.id == p.chamber_id)
+            .where(p.role == "beneficiary", Activity.deleted_at.is_(None), *conditions).subquery("rows"))
+    confirmed, with_sex = rows.c.status == "confirmed", rows.c.women.is_not(None)
+    return (select(rows.c.chamber_id, rows.c.area_id, rows.c.year, func.count(), func.sum(rows.c.participants),
+                   func.sum(rows.c.women), func.sum(case((with_sex, rows.c.participants))),
+                   func.sum(case((rows.c.chamber_id == rows.c.first, 1), else_=0)),
+                   func.sum(case((confirmed, 1), else_=0)), func.sum(case((confirmed, rows.c.participants))),
+                   func.sum(case((confirmed, rows.c.women))),
+                   func.sum(case((and_(confirmed, with_sex), rows.c.participants))),
+                   func.sum(case((rows.c.chamber_id == rows.c.first_confirmed, 1), else_=0)))
+            .group_by(rows.c.chamber_id, rows.c.area_id, rows.c.year))
+
+
+def rebuild(connection) -> None:
+    """Recompute the whole table (one DELETE, one INSERT ... SELECT)."""
+    table = CoverageFact.__table__
+    connection.execute(delete(table))
+    connection.execute(insert(table).from_select(FACT_COLUMNS, _facts_select()))
+
+
+def refresh_cells(connection, cells: set[tuple[int, int]]) -> None:
+    """Recompute the facts of the given (area_id, year) cells."""
+    if not cells:
+        return
+    table = CoverageFact.__table__
+    in_cells = or_(*(and_(table.c.area_id == area, table.c.year == year) for area, year in cells))
+    activity_in_cells = or_(*(and_(Activity.area_id == area, Activity.start_date >= dt.date(year, 1, 1),
+                                   Activity.start_date <= dt.date(year, 12, 31)) for area, year in cells))
+    connection.execute(delete(table).where(in_cells))
+    connection.execute(insert(table).from_select(FACT_COLUMNS, _facts_select(activity_in_cells)))
+
+
+def _values(obj, name: str) -> set:
+    """Every value the attribute had in this flush (before and after), without loading anything."""
+    state = inspect(obj)
+    history = state.attrs[name].history
+    values = {*history.added, *history.unchanged, *history.deleted}
+    if name in state.dict:
+        values.add(state.dict[name])
+    return {v for v in values if v is not None}
+
+
+def _cells_of_activity(activity: Activity) -> set[tuple[int, int]]:
+    years = {d.year for d in _values(activity, "start_date")}
+    return {(area, year) for area in _values(activity, "area_id") for year in years}
+
+
+def _cells_of(connection, activity_ids: set[int], participation_ids: set[int]) -> set[tuple[int, int]]:
+    year = year_of(Activity.start_date)
+    cells = set()
+    if activity_ids:
+        cells |= set(connection.execute(select(Activity.area_id, year).where(Activity.id.in_(activity_ids))
+                                        .distinct()).tuples())
+    if participation_ids:
+        cells |= set(connection.execute(select(Activity.area_id, year).join(Participation)
+                                        .where(Participation.id.in_(participation_ids)).distinct()).tuples())
+    return cells
+
+
+def _pending(session) -> dict:
+    return session.info.setdefault(PENDING, {"cells": set(), "activities": set(), "participations": set(),
+                                             "rebuild": False, "bulk": False})
+
+
+def _bring_up_to_date(session) -> None:
+    """Refresh the cells touched since the last refresh, or rebuild the table when that is cheaper or needed."""
+    pending = session.info.pop(PENDING, None)
+    if not pending:
+        return
+    connection = session.connection()
+    ids = len(pending["activities"]) + len(pending["participations"])
+    if not pending["rebuild"] and ids <= ID_LIMIT:
+        cells = pending["cells"] | _cells_of(connection, pending["activities"], pending["participations"])
+        if len(cells) <= CELL_LIMIT:
+            refresh_cells(connection, cells)
+            return
+    rebuild(connection)
+
+
+@event.listens_for(Session, "after_flush")
+def _refresh_after_flush(session, flush_context):
+    # Within after_flush the session still lists the flushed objects and their attribute history.
+    pending = _pending(session)
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Activity):
+            pending["cells"] |= _cells_of_activity(obj)
+        elif isinstance(obj, Participation):
+            pending["activities"] |= _values(obj, "activity_id")
+        elif isinstance(obj, Chamber) and inspect(obj).attrs.country_id.history.has_changes():
+            pending["rebuild"] = True
+    if not pending["bulk"]:  # after a bulk statement everything waits for the commit: one rebuild, not several
+        _bring_up_to_date(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_write(state):
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(getattr(state.statement, "table", None), "name", None)
+    if table not in BULK_TABLES:
+        return
+    pending = _pending(state.session)
+    pending["bulk"] = True
+    rows = state.parameters if isinstance(state.parameters, list) else []
+    if table == Participation.__tablename__ and rows:
+        # the import's executemany statements: their rows say which activities they touch
+        if state.is_insert and all("activity_id" in row for row in rows):
+            pending["activities"] |= {row["activity_id"] for row in rows}
+            return
+        if state.is_update and all("id" in row and "activity_id" not in row for row in rows):
+            pending["participations"] |= {row["id"] for row in rows}
+            return
+    pending["rebuild"] = True
+
+
+@event.listens_for(Session, "before_commit")
+def _refresh_before_commit(session):
+    # The commit's own last flush comes after this event; after_flush refreshes its cells as usual.
+    _bring_up_to_date(session)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_after_rollback(session):
+    session.info.pop(PENDING, None)
+
+
+def serves(f: CoverageFilters) -> bool:
+    """Whether the facts can answer f: no donor or activity type (not among their dimensions), and no country
+    with more than two chambers (country_first is exact for a country when one or all of its chambers count)."""
+    if f.donor_id is not None or f.activity_type is not None:
+        return False
+    per_country = select(func.count().label("n")).select_from(Chamber).group_by(Chamber.country_id).subquery()
+    return (db.session.scalar(select(func.max(per_country.c.n))) or 0) <= 2
+
+
+def fact_rows(f: CoverageFilters):
+    """Subquery with the columns of summary.chamber_area_years(f), read from the facts."""
+    table = CoverageFact.__table__
+    prefix = "confirmed_" if f.confirmed_only else ""
+    conditions = [table.c[f"{prefix}activities"] > 0]
+    if f.year_from:
+        conditions.append(table.c.year >= f.year_from)
+    if f.year_to:
+        conditions.append(table.c.year <= f.year_to)
+    if f.area:
+        conditions.append(table.c.area_id == select(ActivityArea.id).where(ActivityArea.code == f.area)
+                          .scalar_subquery())
+    if has_chamber_conditions(f):
+        conditions.append(chamber_in_scope(table.c.chamber_id, f))
+    return (select(table.c.chamber_id, table.c.area_id, table.c.year,
+                   *(table.c[f"{prefix}{name}"].label(name) for name in SUMMARY_COLUMNS))
+            .where(*conditions).subquery("summary"))
+
+
+def differences() -> tuple[set, set]:
+    """(rows stored that a rebuild would not write, rows a rebuild would write that are not stored): both empty
+    when the facts are current."""
+    table = CoverageFact.__table__
+    stored = {tuple(row) for row in db.session.execute(select(*(table.c[name] for name in FACT_COLUMNS)))}
+    expected = {tuple(row) for row in db.session.execute(_facts_select())}
+    return stored - expected, expected - stored
+
+
+def rebuild_facts() -> int:
+    """Rebuild the facts and commit; the number of rows written."""
+    rebuild(db.session.connection())
+    db.session.commit()
+    return db.session.scalar(select(func.count()).select_from(CoverageFact.__table__))

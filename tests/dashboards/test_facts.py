@@ -1,0 +1,168 @@
+"""The stored coverage facts follow every kind of write in the same transaction, and reports read from them equal
+reports summed from the participations. (tests/conftest.py also checks the facts after every test.)"""
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import insert, select, text, update
+
+from parliament_tracker.activities.models import Participation
+from parliament_tracker.activities.participations import Counts, add_participations, remove_participation
+from parliament_tracker.activities.services import (
+    ActivityValues,
+    create_activity,
+    delete_activity,
+    restore_activity,
+    update_activity,
+)
+from parliament_tracker.dashboards import facts, report
+from parliament_tracker.dashboards import queries as q
+from parliament_tracker.dashboards.models import CoverageFact
+from parliament_tracker.dashboards.scope import CoverageFilters as F
+from parliament_tracker.extensions import db
+from parliament_tracker.profiles.disputes import confirm_participation
+from tests.factories import make_activity, make_chamber, make_country, make_user
+
+
+def stored() -> dict:
+    """{(chamber code, area id, year): (activities, participants, country_first, confirmed_activities)}"""
+    from parliament_tracker.chambers.models import Chamber
+    rows = db.session.execute(select(Chamber.code, CoverageFact.area_id, CoverageFact.year, CoverageFact.activities,
+                                     CoverageFact.participants, CoverageFact.country_first,
+                                     CoverageFact.confirmed_activities).join(Chamber, Chamber.id == CoverageFact.chamber_id))
+    return {(code, area, year): tuple(rest) for code, area, year, *rest in rows}
+
+
+def current() -> bool:
+    return facts.differences() == (set(), set())
+
+
+@pytest.fixture
+def chambers(app):
+    make_country("KE")
+    return {code: make_chamber(code, kind) for code, kind in
+            (("FR-LC", "lower"), ("FR-UC", "upper"), ("KE-LC", "unicameral"))}
+
+
+def values(**changes) -> ActivityValues:
+    return replace(ActivityValues("Workshop", "awareness", "workshop", dt.date(2010, 5, 1)), **changes)
+
+
+def test_each_write_through_the_services_keeps_the_facts_current(chambers):
+    fr_lc, fr_uc, ke = chambers["FR-LC"], chambers["FR-UC"], chambers["KE-LC"]
+    activity = create_activity(values(), [fr_lc, fr_uc])
+    area = activity.area_id
+    assert current()
+    # both French chambers took part: the country's activity is counted once, by the first of them
+    assert stored() == {("FR-LC", area, 2010): (1, None, 1, 0), ("FR-UC", area, 2010): (1, None, 0, 0)}
+
+    add_participations(activity, [ke], Counts(participants=4, women=1))
+    assert current() and stored()[("KE-LC", area, 2010)] == (1, 4, 1, 0)
+
+    update_activity(activity, values(start_date=dt.date(2012, 1, 3), area_code="research"),
+                    expected_version=activity.version)
+    assert current()
+    assert {(code, year) for code, _, year in stored()} == {("FR-LC", 2012), ("FR-UC", 2012), ("KE-LC", 2012)}
+    assert all(key[1] != area for key in stored())  # the old cell was emptied
+
+    user = make_user("parliament", chambers=[fr_uc])
+    confirm_participation(next(p for p in activity.participations if p.chamber_id == fr_uc.id), user)
+    assert current()
+    # FR-UC is the only confirmed French chamber, so it is the first of its country among confirmed records
+    fr_uc_row = next(v for k, v in stored().items() if k[0] == "FR-UC")
+    assert fr_uc_row == (1, None, 0, 1)
+
+    remove_participation(next(p for p in activity.participations if p.chamber_id == fr_lc.id))
+    db.session.commit()
+    assert current() and {k[0] for k in stored()} == {"FR-UC", "KE-LC"}
+
+    delete_activity(activity)
+    assert current() and stored() == {}
+    restore_activity(activity)
+    assert current() and len(stored()) == 2
+
+
+def test_bulk_statements_rebuild_the_facts_at_commit(chambers):
+    activity = make_activity(chambers=[chambers["KE-LC"]])
+    db.session.execute(insert(Participation), [{"activity_id": activity.id, "chamber_id": chambers["FR-LC"].id,
+                                                "role": "beneficiary", "status": "claimed", "status_note": ""}])
+    db.session.execute(update(Participation).where(Participation.chamber_id == chambers["KE-LC"].id)
+                       .values(participants=9))
+    db.session.commit()
+    assert current()
+    assert stored()[("KE-LC", activity.area_id, 2010)][1] == 9
+    assert ("FR-LC", activity.area_id, 2010) in stored()
+
+
+def test_a_rolled_back_write_leaves_the_facts_as_they_were(chambers):
+    activity = make_activity(chambers=[chambers["KE-LC"]])
+    before = stored()
+    activity.participations[0].participants = 7
+    db.session.flush()
+    assert stored() != before  # refreshed within the transaction, by the flush
+    db.session.rollback()
+    assert stored() == before and current()
+
+
+def test_coverage_check_and_rebuild_commands(chambers, runner):
+    make_activity(chambers=[chambers["KE-LC"], chambers["FR-LC"]])
+    assert runner.invoke(args=["coverage", "check"]).exit_code == 0
+    db.session.execute(text("DELETE FROM coverage_facts"))  # a write the application cannot see
+    db.session.commit()
+    result = runner.invoke(args=["coverage", "check"])
+    assert result.exit_code == 1 and "0 rows to remove, 2 to add" in result.output
+    result = runner.invoke(args=["coverage", "rebuild"])
+    assert result.exit_code == 0 and "2 rows" in result.output
+    assert current()
+
+
+def test_a_country_activity_counts_once_and_a_lone_chamber_in_scope_counts_its_own(chambers):
+    fr_lc, fr_uc = chambers["FR-LC"], chambers["FR-UC"]
+    make_activity("Both", chambers=[fr_lc, fr_uc], start=dt.date(2010, 1, 1))
+    make_activity("Upper only", chambers=[fr_uc], start=dt.date(2010, 2, 1))
+    countries = {r["iso3"]: r["activities"] for r in q.coverage_by_country(F())}
+    assert countries["FRA"] == 2
+    # the lower chamber is dissolved before 2011 and the upper chamber took part in an activity of that year:
+    fr_lc.ended = dt.date(2010, 12, 31)
+    make_activity("Later, both", chambers=[fr_lc, fr_uc], start=dt.date(2011, 3, 1))  # a record of a gone chamber
+    rows = {r["iso3"]: r for r in q.coverage_by_country(F(year_from=2011))}
+    assert (rows["FRA"]["chambers_total"], rows["FRA"]["activities"]) == (1, 1)
+
+
+FILTER_SETS = [F(), F(year_from=2011), F(2011, 2013), F(area="awareness"), F(region="Africa"), F(region="Europe"),
+               F(income_group="high"), F(year_from=2012, region="Europe"), F(confirmed_only=True),
+               F(2010, 2011, confirmed_only=True, area="awareness")]
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS)
+def test_reports_from_the_facts_equal_reports_from_the_participations(chambers, filters, monkeypatch):
+    fr_lc, fr_uc, ke = chambers["FR-LC"], chambers["FR-UC"], chambers["KE-LC"]
+    fr_uc.ended = dt.date(2011, 6, 30)
+    make_activity("A", chambers=[fr_lc, fr_uc, ke], start=dt.date(2010, 1, 1), participants=3, women=1)
+    make_activity("B", "research", "study", chambers=[fr_uc], start=dt.date(2011, 2, 1), participants=2, women=None)
+    make_activity("C", chambers=[fr_lc, fr_uc], start=dt.date(2012, 2, 1))
+    make_activity("D", "advocacy", chambers=[ke], start=dt.date(2013, 2, 1), deleted=True)
+    make_activity("E", "information", chambers=[fr_lc], role="expert", start=dt.date(2012, 2, 1))
+    db.session.execute(update(Participation).where(Participation.chamber_id.in_([fr_uc.id, ke.id]))
+                       .values(status="confirmed"))
+    db.session.commit()
+    assert facts.serves(filters)
+    from_facts = report.coverage_report.uncached(filters)
+    assert not list(decimals(from_facts))  # PostgreSQL's sum of sums is numeric: JSON would carry strings
+    monkeypatch.setattr(facts, "serves", lambda f: False)
+    from_participations = report.coverage_report.uncached(filters)
+    assert from_participations == from_facts and not list(decimals(from_participations))
+
+
+def decimals(value):
+    """Every Decimal in a report (the queries must hand over plain ints)."""
+    if isinstance(value, Decimal):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from decimals(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from decimals(item)
