@@ -4,7 +4,7 @@ from parliament_tracker.activities.models import Activity, ActivityArea, Donor, 
 from parliament_tracker.audit import AuditRecord  # noqa: F401
 from parliament_tracker.auth.models import Setting, User  # noqa: F401
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup  # noqa: F401
-from parliament_tracker.dashboards.models import CoverageFact  # noqa: F401
+from parliament_tracker.dashboards.models import CoverageActivityCount, CoverageFact  # noqa: F401
 from parliament_tracker.profiles.models import (  # noqa: F401
     Assessment,
     AssessmentAnswer,

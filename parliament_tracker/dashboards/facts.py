@@ -20,13 +20,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, case, delete, event, func, insert, inspect, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, delete, event, exists, func, insert, inspect, or_, select, text
+from sqlalchemy.orm import Session, aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber
-from parliament_tracker.dashboards.models import CoverageFact
-from parliament_tracker.dashboards.scope import CoverageFilters, chamber_in_scope, has_chamber_conditions, year_of
+from parliament_tracker.dashboards.models import CoverageActivityCount, CoverageFact
+from parliament_tracker.dashboards.scope import (
+    CoverageFilters,
+    chamber_in_scope,
+    has_chamber_conditions,
+    lower_sibling_participation,
+    year_of,
+)
 from parliament_tracker.extensions import db
 
 PENDING = "coverage_facts_pending"
@@ -34,47 +40,78 @@ CELL_LIMIT = 50  # (area, year) cells refreshed one by one; beyond, one rebuild 
 ID_LIMIT = 2000  # activities or participations whose cells are looked up; beyond, a rebuild
 BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__}
 SUMMARY_COLUMNS = ("activities", "participants", "women", "participants_with_sex", "country_first")
-FACT_COLUMNS = ("chamber_id", "area_id", "year", *SUMMARY_COLUMNS, *(f"confirmed_{c}" for c in SUMMARY_COLUMNS))
+EXPERT_COLUMNS = ("expert_activities", "expert_first")
+FACT_COLUMNS = ("chamber_id", "area_id", "year", *SUMMARY_COLUMNS, *(f"confirmed_{c}" for c in SUMMARY_COLUMNS),
+                *EXPERT_COLUMNS, *(f"confirmed_{c}" for c in EXPERT_COLUMNS))
+COUNT_COLUMNS = ("area_id", "year", "activity_type", "activities")
 
 
 def _facts_select(*conditions):
-    """One row per (chamber, area, year) with a beneficiary participation in a live activity matching conditions."""
-    p = Participation
-    per_activity_and_country = {"partition_by": (p.activity_id, Chamber.country_id)}
-    rows = (select(p.chamber_id, Activity.area_id, year_of(Activity.start_date).label("year"), p.participants,
-                   p.women, p.status, func.min(p.chamber_id).over(**per_activity_and_country).label("first"),
-                   func.min(case((p.status == "confirmed", p.chamber_id))).over(**per_activity_and_country)
-                   .label("first_confirmed"))
-            .join(Activity, Activity.id == p.activity_id).join(Chamber, Chamber.id == p.chamber_id)
-            .where(p.role == "beneficiary", Activity.deleted_at.is_(None), *conditions).subquery("rows"))
-    confirmed, with_sex = rows.c.status == "confirmed", rows.c.women.is_not(None)
-    return (select(rows.c.chamber_id, rows.c.area_id, rows.c.year, func.count(), func.sum(rows.c.participants),
-                   func.sum(rows.c.women), func.sum(case((with_sex, rows.c.participants))),
-                   func.sum(case((rows.c.chamber_id == rows.c.first, 1), else_=0)),
-                   func.sum(case((confirmed, 1), else_=0)), func.sum(case((confirmed, rows.c.participants))),
-                   func.sum(case((confirmed, rows.c.women))),
-                   func.sum(case((and_(confirmed, with_sex), rows.c.participants))),
-                   func.sum(case((rows.c.chamber_id == rows.c.first_confirmed, 1), else_=0)))
-            .group_by(rows.c.chamber_id, rows.c.area_id, rows.c.year))
+    """One row per (chamber, area, year) with a participation in a live activity matching conditions."""
+    p, other_expert = Participation, aliased(Participation)
+    beneficiary, expert = p.role == "beneficiary", p.role == "expert"
+    confirmed, with_sex = p.status == "confirmed", p.women.is_not(None)
+
+    def earlier_expert(*extra):  # another chamber with a lower id supplied experts to the activity
+        return exists().where(other_expert.activity_id == p.activity_id, other_expert.role == "expert",
+                              other_expert.chamber_id < p.chamber_id, *extra)
+
+    def total(condition, value=None):
+        """The number of rows meeting condition, or the sum of value over them (NULL when none has one)."""
+        return func.sum(case((condition, 1), else_=0) if value is None else case((condition, value)))
+
+    year = year_of(Activity.start_date)
+    sibling, sibling_joins = lower_sibling_participation(p.activity_id)
+    first, first_confirmed = sibling.id.is_(None), or_(sibling.id.is_(None), sibling.status != "confirmed")
+    stmt = (select(p.chamber_id, Activity.area_id, year, total(beneficiary), total(beneficiary, p.participants),
+                   total(beneficiary, p.women), total(and_(beneficiary, with_sex), p.participants),
+                   total(and_(beneficiary, first)),
+                   total(and_(beneficiary, confirmed)), total(and_(beneficiary, confirmed), p.participants),
+                   total(and_(beneficiary, confirmed), p.women),
+                   total(and_(beneficiary, confirmed, with_sex), p.participants),
+                   total(and_(beneficiary, confirmed, first_confirmed)),
+                   total(expert), total(and_(expert, ~earlier_expert())),
+                   total(and_(expert, confirmed)),
+                   total(and_(expert, confirmed, ~earlier_expert(other_expert.status == "confirmed"))))
+            .join(Activity, Activity.id == p.activity_id).join(Chamber, Chamber.id == p.chamber_id))
+    for target, on in sibling_joins:
+        stmt = stmt.outerjoin(target, on)
+    return stmt.where(Activity.deleted_at.is_(None), *conditions).group_by(p.chamber_id, Activity.area_id, year)
+
+
+def _counts_select(*conditions):
+    """The live activities matching conditions per area, year and type."""
+    year = year_of(Activity.start_date)
+    return (select(Activity.area_id, year, Activity.activity_type, func.count())
+            .where(Activity.deleted_at.is_(None), *conditions).group_by(Activity.area_id, year, Activity.activity_type))
 
 
 def rebuild(connection) -> None:
-    """Recompute the whole table (one DELETE, one INSERT ... SELECT)."""
-    table = CoverageFact.__table__
-    connection.execute(delete(table))
-    connection.execute(insert(table).from_select(FACT_COLUMNS, _facts_select()))
+    """Recompute both tables (a DELETE and an INSERT ... SELECT each)."""
+    if connection.dialect.name == "postgresql":
+        # For this transaction only: compiling the big aggregate with JIT took longer than running it (1.5 s of
+        # 3 at 200,000 participations), and its sort spilled to disk within the default work_mem.
+        connection.execute(text("SET LOCAL jit = off"))
+        connection.execute(text("SET LOCAL work_mem = '64MB'"))
+    for table, columns, source in _TABLES:
+        connection.execute(delete(table))
+        connection.execute(insert(table).from_select(columns, source()))
 
 
 def refresh_cells(connection, cells: set[tuple[int, int]]) -> None:
-    """Recompute the facts of the given (area_id, year) cells."""
+    """Recompute the facts and activity counts of the given (area_id, year) cells."""
     if not cells:
         return
-    table = CoverageFact.__table__
-    in_cells = or_(*(and_(table.c.area_id == area, table.c.year == year) for area, year in cells))
     activity_in_cells = or_(*(and_(Activity.area_id == area, Activity.start_date >= dt.date(year, 1, 1),
                                    Activity.start_date <= dt.date(year, 12, 31)) for area, year in cells))
-    connection.execute(delete(table).where(in_cells))
-    connection.execute(insert(table).from_select(FACT_COLUMNS, _facts_select(activity_in_cells)))
+    for table, columns, source in _TABLES:
+        connection.execute(delete(table).where(or_(*(and_(table.c.area_id == area, table.c.year == year)
+                                                     for area, year in cells))))
+        connection.execute(insert(table).from_select(columns, source(activity_in_cells)))
+
+
+_TABLES = ((CoverageFact.__table__, FACT_COLUMNS, _facts_select),
+           (CoverageActivityCount.__table__, COUNT_COLUMNS, _counts_select))
 
 
 def _values(obj, name: str) -> set:
@@ -181,17 +218,10 @@ def serves(f: CoverageFilters) -> bool:
 
 
 def fact_rows(f: CoverageFilters):
-    """Subquery with the columns of summary.chamber_area_years(f), read from the facts."""
+    """Subquery with the columns of summary._participation_years(f), read from the facts."""
     table = CoverageFact.__table__
     prefix = "confirmed_" if f.confirmed_only else ""
-    conditions = [table.c[f"{prefix}activities"] > 0]
-    if f.year_from:
-        conditions.append(table.c.year >= f.year_from)
-    if f.year_to:
-        conditions.append(table.c.year <= f.year_to)
-    if f.area:
-        conditions.append(table.c.area_id == select(ActivityArea.id).where(ActivityArea.code == f.area)
-                          .scalar_subquery())
+    conditions = [table.c[f"{prefix}activities"] > 0, *_cell_conditions(table, f)]
     if has_chamber_conditions(f):
         conditions.append(chamber_in_scope(table.c.chamber_id, f))
     return (select(table.c.chamber_id, table.c.area_id, table.c.year,
@@ -200,16 +230,54 @@ def fact_rows(f: CoverageFilters):
 
 
 def differences() -> tuple[set, set]:
-    """(rows stored that a rebuild would not write, rows a rebuild would write that are not stored): both empty
-    when the facts are current."""
-    table = CoverageFact.__table__
-    stored = {tuple(row) for row in db.session.execute(select(*(table.c[name] for name in FACT_COLUMNS)))}
-    expected = {tuple(row) for row in db.session.execute(_facts_select())}
+    """(rows stored that a rebuild would not write, rows a rebuild would write that are not stored), over both
+    tables: both empty when they are current."""
+    stored, expected = set(), set()
+    for table, columns, source in _TABLES:
+        stored |= {(table.name, *row) for row in db.session.execute(select(*(table.c[c] for c in columns)))}
+        expected |= {(table.name, *row) for row in db.session.execute(source())}
     return stored - expected, expected - stored
 
 
 def rebuild_facts() -> int:
-    """Rebuild the facts and commit; the number of rows written."""
+    """Rebuild the facts and commit; the number of fact rows written."""
     rebuild(db.session.connection())
     db.session.commit()
     return db.session.scalar(select(func.count()).select_from(CoverageFact.__table__))
+
+
+def expert_rows(f: CoverageFilters):
+    """Subquery (chamber_id, expert_activities, expert_first) of the chambers that supplied experts under f, read
+    from the facts (f must be served, and then also leave no chamber out: expert_first counts over them all)."""
+    table = CoverageFact.__table__
+    prefix = "confirmed_" if f.confirmed_only else ""
+    return (select(table.c.chamber_id, *(table.c[f"{prefix}{name}"].label(name) for name in EXPERT_COLUMNS))
+            .where(table.c[f"{prefix}expert_activities"] > 0, *_cell_conditions(table, f)).subquery("experts"))
+
+
+def counts_serve(f: CoverageFilters) -> bool:
+    """Whether the stored activity counts answer f: no donor, and no filter that leaves chambers out (then only
+    activities with a counted participation count)."""
+    return f.donor_id is None and not f.narrows_participations
+
+
+def count_rows(f: CoverageFilters):
+    """Subquery (area_id, year, activities) of the live activities matching f, from the stored counts."""
+    table = CoverageActivityCount.__table__
+    conditions = _cell_conditions(table, f)
+    if f.activity_type:
+        conditions.append(table.c.activity_type == f.activity_type)
+    return (select(table.c.area_id, table.c.year, func.sum(table.c.activities).label("activities"))
+            .where(*conditions).group_by(table.c.area_id, table.c.year).subquery("stored_counts"))
+
+
+def _cell_conditions(table, f: CoverageFilters) -> list:
+    conditions = []
+    if f.year_from:
+        conditions.append(table.c.year >= f.year_from)
+    if f.year_to:
+        conditions.append(table.c.year <= f.year_to)
+    if f.area:
+        conditions.append(table.c.area_id == select(ActivityArea.id).where(ActivityArea.code == f.area)
+                          .scalar_subquery())
+    return conditions

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parliament_tracker.extensions import db
 
 
 class CoverageFact(db.Model):
-    """The counted beneficiary participations of one chamber in one area and year (live activities only).
+    """The participations of one chamber in one area and year, counted and summed (live activities only).
 
     Derived data, like a materialised view: every row can be rebuilt from participations and activities, so it has
     no foreign keys and nothing else points at it. `country_first` counts the activities in which this chamber was
@@ -34,3 +34,18 @@ class CoverageFact(db.Model):
     confirmed_women: Mapped[int | None] = mapped_column(Integer)
     confirmed_participants_with_sex: Mapped[int | None] = mapped_column(Integer)
     confirmed_country_first: Mapped[int] = mapped_column(Integer)
+    expert_activities: Mapped[int] = mapped_column(Integer)
+    expert_first: Mapped[int] = mapped_column(Integer)
+    confirmed_expert_activities: Mapped[int] = mapped_column(Integer)
+    confirmed_expert_first: Mapped[int] = mapped_column(Integer)
+
+
+class CoverageActivityCount(db.Model):
+    """The live activities per area, year and type: derived like CoverageFact, kept current with it."""
+
+    __tablename__ = "coverage_activity_counts"
+
+    area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
+    activities: Mapped[int] = mapped_column(Integer)

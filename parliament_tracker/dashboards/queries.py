@@ -17,10 +17,12 @@ from sqlalchemy import Integer, case, cast, distinct, func, select
 
 from parliament_tracker.activities.models import Activity, ActivityArea
 from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.dashboards import facts
 from parliament_tracker.dashboards.scope import (
     CoverageFilters,
     counted_participations,
     existing_chambers,
+    has_chamber_conditions,
     year_of,
 )
 from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
@@ -177,8 +179,12 @@ def chambers_never_reached(f: CoverageFilters) -> list[dict]:
 def expert_supply(f: CoverageFilters) -> tuple[int, int]:
     """(chambers in scope that supplied experts, activities they supplied experts to) under f. Shown apart:
     supplying experts does not make a chamber reached."""
-    counted = counted_participations(f, role="expert")
-    stmt = select(func.count(distinct(counted.c.chamber_id)), func.count(distinct(counted.c.activity_id)))
+    if facts.serves(f) and not has_chamber_conditions(f):
+        experts = facts.expert_rows(f)
+        stmt = select(func.count(distinct(experts.c.chamber_id)), func.coalesce(func.sum(experts.c.expert_first), 0))
+    else:
+        counted = counted_participations(f, role="expert")
+        stmt = select(func.count(distinct(counted.c.chamber_id)), func.count(distinct(counted.c.activity_id)))
     chambers, activities = db.session.execute(stmt).one()
     return int(chambers), int(activities)
 

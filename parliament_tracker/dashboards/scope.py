@@ -10,14 +10,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, cast, exists, extract, or_, select
+from sqlalchemy import Integer, and_, cast, exists, extract, func, or_, select
+from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards.filters import CoverageFilters
 
 __all__ = ["CoverageFilters", "activity_conditions", "chamber_in_scope", "counted_activities", "counted_participations", "existing_chambers",
-           "has_chamber_conditions", "year_of"]
+           "has_chamber_conditions", "lower_sibling_participation", "year_of"]
 
 
 def year_of(column):
@@ -46,6 +47,20 @@ def has_chamber_conditions(f: CoverageFilters) -> bool:
 def chamber_in_scope(chamber_id, f: CoverageFilters):
     """Condition: chamber_id is a chamber in scope (a semi-join on the few chambers, not a join per row)."""
     return chamber_id.in_(select(existing_chambers(f).c.chamber_id))
+
+
+def lower_sibling_participation(activity_id):
+    """(alias, joins): the beneficiary participation, in the same activity, of the other chamber of the country
+    with a lower id (parliaments have one or two chambers; with more, the nearest lower one), and the outer joins,
+    as (target, ON clause) pairs, that bring it to a select from Chamber. Where there is none, the row's chamber
+    is the first of its country in the activity: summing that counts each activity once per country, with one
+    index probe per row instead of a window sort."""
+    other, sibling, part = aliased(Chamber), aliased(Chamber), aliased(Participation)
+    nearest_lower = (select(func.max(other.id)).where(other.country_id == Chamber.country_id, other.id < Chamber.id)
+                     .correlate(Chamber).scalar_subquery())
+    return part, [(sibling, sibling.id == nearest_lower),
+                  (part, and_(part.role == "beneficiary", part.activity_id == activity_id,
+                              part.chamber_id == sibling.id))]
 
 
 def existing_chambers(f: CoverageFilters):

@@ -16,7 +16,7 @@ import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sqlalchemy import Column, Integer, MetaData, Table, case, cast, delete, func, insert, select
+from sqlalchemy import Column, Integer, MetaData, Table, and_, case, cast, delete, func, insert, select
 from sqlalchemy.schema import CreateTable
 
 from parliament_tracker.activities.models import Activity
@@ -25,8 +25,11 @@ from parliament_tracker.dashboards import facts
 from parliament_tracker.dashboards.scope import (
     CoverageFilters,
     activity_conditions,
+    chamber_in_scope,
     counted_activities,
     counted_participations,
+    has_chamber_conditions,
+    lower_sibling_participation,
     year_of,
 )
 from parliament_tracker.extensions import db
@@ -39,15 +42,20 @@ COUNT_COLUMNS = ("area_id", "year", "activities")
 def _participation_years(f: CoverageFilters):
     """Per (chamber, area, year), like the facts, summed from the counted participations under f."""
     counted = counted_participations(f)
-    rows = (select(counted.c.chamber_id, counted.c.area_id, counted.c.year, counted.c.participants, counted.c.women,
-                   func.min(counted.c.chamber_id).over(partition_by=(counted.c.activity_id, Chamber.country_id))
-                   .label("first"))
-            .join(Chamber, Chamber.id == counted.c.chamber_id).subquery("rows"))
-    return (select(rows.c.chamber_id, rows.c.area_id, rows.c.year, func.count().label("activities"),
-                   func.sum(rows.c.participants).label("participants"), func.sum(rows.c.women).label("women"),
-                   func.sum(case((rows.c.women.is_not(None), rows.c.participants))).label("participants_with_sex"),
-                   func.sum(case((rows.c.chamber_id == rows.c.first, 1), else_=0)).label("country_first"))
-            .group_by(rows.c.chamber_id, rows.c.area_id, rows.c.year).subquery("years"))
+    sibling, sibling_joins = lower_sibling_participation(counted.c.activity_id)
+    (sibling_chamber, on_chamber), (_, on_part) = sibling_joins
+    # the sibling's participation is in the same activity, so it counts if its chamber and status do
+    if f.confirmed_only:
+        on_part = and_(on_part, sibling.status == "confirmed")
+    if has_chamber_conditions(f):
+        on_part = and_(on_part, chamber_in_scope(sibling.chamber_id, f))
+    return (select(counted.c.chamber_id, counted.c.area_id, counted.c.year, func.count().label("activities"),
+                   func.sum(counted.c.participants).label("participants"), func.sum(counted.c.women).label("women"),
+                   func.sum(case((counted.c.women.is_not(None), counted.c.participants))).label("participants_with_sex"),
+                   func.sum(case((sibling.id.is_(None), 1), else_=0)).label("country_first"))
+            .join(Chamber, Chamber.id == counted.c.chamber_id).outerjoin(sibling_chamber, on_chamber)
+            .outerjoin(sibling, on_part)
+            .group_by(counted.c.chamber_id, counted.c.area_id, counted.c.year).subquery("years"))
 
 
 def _pairs_select(f: CoverageFilters):
@@ -63,6 +71,9 @@ def _integer(total):
 
 
 def _counts_select(f: CoverageFilters):
+    if facts.counts_serve(f):
+        stored = facts.count_rows(f)
+        return select(stored.c.area_id, stored.c.year, _integer(stored.c.activities).label("activities"))
     if f.narrows_participations:  # only the activities with a counted participation
         acts = counted_activities(f)
         year = year_of(acts.c.start_date)
