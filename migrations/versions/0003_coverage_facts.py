@@ -106,7 +106,7 @@ def upgrade():
     with op.batch_alter_table('coverage_facts', schema=None) as batch_op:
         batch_op.create_index('ix_coverage_facts_area_year', ['area_id', 'year'], unique=False)
     with op.batch_alter_table('participations', schema=None) as batch_op:
-        batch_op.create_index('ix_participations_role_activity', ['role', 'activity_id', 'chamber_id', 'status'],
+        batch_op.create_index('ix_participations_role_activity', ['role', 'activity_id', 'status', 'chamber_id'],
                               unique=False)
     with op.batch_alter_table('activities', schema=None) as batch_op:
         batch_op.drop_index('ix_activities_live_start')

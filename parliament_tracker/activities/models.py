@@ -123,8 +123,10 @@ class Participation(db.Model):
         CheckConstraint("women IS NULL OR women >= 0", name="women_nonneg"),
         CheckConstraint("women IS NULL OR participants IS NULL OR women <= participants", name="women_le_total"),
         Index("ix_participations_chamber_role", "chamber_id", "role"),
-        # Covers expert supply and the counted activities of a role (dashboards) without reading the table.
-        Index("ix_participations_role_activity", "role", "activity_id", "chamber_id", "status"),
+        # Covers expert supply and the counted activities of a role (dashboards) without reading the table; the
+        # chamber comes last so that SQLite tests "chamber in scope" on the entries of an activity rather than
+        # probing the index once per chamber in scope.
+        Index("ix_participations_role_activity", "role", "activity_id", "status", "chamber_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
