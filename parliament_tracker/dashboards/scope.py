@@ -17,8 +17,9 @@ from parliament_tracker.activities.models import Activity, ActivityArea, Partici
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards.filters import CoverageFilters
 
-__all__ = ["CoverageFilters", "activity_conditions", "chamber_in_scope", "counted_activities", "counted_participations", "existing_chambers",
-           "has_chamber_conditions", "lower_sibling_participation", "year_of"]
+__all__ = ["CoverageFilters", "activity_conditions", "chamber_in_scope", "counted_activities",
+           "counted_participations", "existing_chambers", "has_chamber_conditions", "lower_sibling_participation",
+           "year_of"]
 
 
 def year_of(column):
