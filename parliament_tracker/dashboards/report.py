@@ -39,7 +39,9 @@ def _bicameral(rows: list[dict]) -> list[dict]:
 
 def _trends(f: CoverageFilters, total: int) -> list[dict]:
     by_year_area = b.activities_by_year_and_area(f)
-    first, newly = b.first_reached_by_year(f), b.newly_reached_in_period(f)
+    first = b.first_reached_by_year(f)
+    # without a start year, "first reached ever" and "first reached in the period" are the same count
+    newly = first if f.year_from is None else b.newly_reached_in_period(f)
     years = sorted({y for y, _, _ in by_year_area} | set(first) | set(newly))
     if years:
         years = list(range(f.year_from or years[0], (f.year_to or years[-1]) + 1))
