@@ -1,4 +1,5 @@
-"""Static files under fingerprinted URLs (/assets/<digest>/<path>), gzip-compressed, cached for a year.
+"""Static files under fingerprinted URLs (/assets/<digest>/<path>), gzip-compressed, cached for a year: the app's
+own and Bootstrap's (from Bootstrap-Flask's package, under "bootstrap/"), so a repeat visit asks for none of them.
 
 The digest is the start of the file's SHA-256, so a changed file gets a new URL and a browser may keep the old
 one forever ("immutable"). The digest is a path segment rather than part of the file name so that plotly can
@@ -24,8 +25,14 @@ _gzipped: dict[str, bytes] = {}
 _lock = threading.Lock()
 
 
+BOOTSTRAP = "bootstrap/"  # files of Bootstrap-Flask's own static folder (the local Bootstrap), under this prefix
+
+
 def _path(filename: str) -> Path:
-    joined = safe_join(current_app.static_folder, filename)
+    folder = current_app.static_folder
+    if filename.startswith(BOOTSTRAP):
+        folder, filename = current_app.blueprints["bootstrap"].static_folder, filename[len(BOOTSTRAP):]
+    joined = safe_join(folder, filename)
     if joined is None or not Path(joined).is_file():
         abort(404)
     return Path(joined)
@@ -40,7 +47,7 @@ def digest(filename: str) -> str:
 
 
 def asset_url(filename: str) -> str:
-    """The fingerprinted URL of a file in the static folder."""
+    """The fingerprinted URL of a file in the static folder (or, as "bootstrap/...", in Bootstrap-Flask's)."""
     return url_for("dashboards.asset", digest=digest(filename), filename=filename)
 
 

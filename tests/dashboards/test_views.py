@@ -107,6 +107,18 @@ def test_assets_are_fingerprinted_compressed_and_long_cached(client, app):
     assert client.get("/assets/0/js/missing.js").status_code == 404
 
 
+def test_every_page_asset_bootstrap_included_has_a_fingerprinted_long_cached_url(client):
+    html = client.get("/chambers/").get_data(as_text=True)
+    urls = re.findall(r'(?:src|href)="(/(?:assets|static|bootstrap)/[^"]+)"', html)
+    assert len(urls) >= 5 and all(u.startswith("/assets/") for u in urls), urls  # nothing to revalidate next visit
+    for name in ("bootstrap.min.css", "popper.min.js", "bootstrap.min.js", "app.css", "favicon.svg"):
+        url = next(u for u in urls if u.endswith(name))
+        response = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"], name
+    assert client.get("/assets/0/bootstrap/../../__init__.py").status_code == 404
+    assert client.get("/assets/0/bootstrap/css/missing.css").status_code == 404
+
+
 def test_figures_use_only_the_trace_types_in_the_vendored_bundle(client, small):
     import json
     html = client.get("/").get_data(as_text=True)
