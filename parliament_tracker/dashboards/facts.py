@@ -208,19 +208,10 @@ def _forget_after_rollback(session):
     session.info.pop(PENDING, None)
 
 
-def serves(f: CoverageFilters, memo: dict | None = None) -> bool:
-    """Whether the facts can answer f: no donor or activity type (not among their dimensions), and no country
-    with more than two chambers (country_first is exact for a country when one or all of its chambers count).
-    memo, when given, keeps the registry's answer for the caller's next questions."""
-    if f.donor_id is not None or f.activity_type is not None:
-        return False
-    if memo is not None and "two_chambers_at_most" in memo:
-        return memo["two_chambers_at_most"]
-    per_country = select(func.count().label("n")).select_from(Chamber).group_by(Chamber.country_id).subquery()
-    answer = (db.session.scalar(select(func.max(per_country.c.n))) or 0) <= 2
-    if memo is not None:
-        memo["two_chambers_at_most"] = answer
-    return answer
+def serves(f: CoverageFilters) -> bool:
+    """Whether the facts can answer f: any filter set without a donor or an activity type (not among their
+    dimensions)."""
+    return f.donor_id is None and f.activity_type is None
 
 
 def fact_rows(f: CoverageFilters):

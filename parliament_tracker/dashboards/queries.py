@@ -25,7 +25,7 @@ from parliament_tracker.dashboards.scope import (
     has_chamber_conditions,
     year_of,
 )
-from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs, served_by_facts
+from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
 from parliament_tracker.extensions import db
 
 
@@ -179,7 +179,7 @@ def chambers_never_reached(f: CoverageFilters) -> list[dict]:
 def expert_supply(f: CoverageFilters) -> tuple[int, int]:
     """(chambers in scope that supplied experts, activities they supplied experts to) under f. Shown apart:
     supplying experts does not make a chamber reached."""
-    if served_by_facts(f) and not has_chamber_conditions(f):
+    if facts.serves(f) and not has_chamber_conditions(f):
         experts = facts.expert_rows(f)
         stmt = select(func.count(distinct(experts.c.chamber_id)), func.coalesce(func.sum(experts.c.expert_first), 0))
     else:

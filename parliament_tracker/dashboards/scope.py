@@ -52,10 +52,11 @@ def chamber_in_scope(chamber_id, f: CoverageFilters):
 
 def lower_sibling_participation(activity_id):
     """(alias, joins): the beneficiary participation, in the same activity, of the other chamber of the country
-    with a lower id (parliaments have one or two chambers; with more, the nearest lower one), and the outer joins,
-    as (target, ON clause) pairs, that bring it to a select from Chamber. Where there is none, the row's chamber
-    is the first of its country in the activity: summing that counts each activity once per country, with one
-    index probe per row instead of a window sort."""
+    with a lower id, and the outer joins, as (target, ON clause) pairs, that bring it to a select from Chamber.
+    Where there is none, the row's chamber is the first of its country in the activity: summing that counts each
+    activity once per country, with one index probe per row instead of a window sort. A parliament has one or two
+    chambers (the registry's codes are <ISO2>-LC and <ISO2>-UC, and chambers/data/check_data.py refuses any
+    other); were there three, only the nearest lower one would be looked at."""
     other, sibling, part = aliased(Chamber), aliased(Chamber), aliased(Participation)
     nearest_lower = (select(func.max(other.id)).where(other.country_id == Chamber.country_id, other.id < Chamber.id)
                      .correlate(Chamber).scalar_subquery())

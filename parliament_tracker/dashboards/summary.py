@@ -35,7 +35,6 @@ from parliament_tracker.dashboards.scope import (
 from parliament_tracker.extensions import db
 
 _tables: ContextVar[dict | None] = ContextVar("coverage_summaries", default=None)
-_memo: ContextVar[dict | None] = ContextVar("coverage_memo", default=None)
 PAIR_COLUMNS = ("chamber_id", "area_id", "first_year", *facts.SUMMARY_COLUMNS)
 COUNT_COLUMNS = ("area_id", "year", "activities")
 
@@ -59,13 +58,8 @@ def _participation_years(f: CoverageFilters):
             .group_by(counted.c.chamber_id, counted.c.area_id, counted.c.year).subquery("years"))
 
 
-def served_by_facts(f: CoverageFilters) -> bool:
-    """facts.serves(f), asking the registry once per summarised() block."""
-    return facts.serves(f, _memo.get())
-
-
 def _pairs_select(f: CoverageFilters):
-    years = facts.fact_rows(f) if served_by_facts(f) else _participation_years(f)
+    years = facts.fact_rows(f) if facts.serves(f) else _participation_years(f)
     return (select(years.c.chamber_id, years.c.area_id, func.min(years.c.year).label("first_year"),
                    *(_integer(func.sum(years.c[name])).label(name) for name in facts.SUMMARY_COLUMNS))
             .group_by(years.c.chamber_id, years.c.area_id))
@@ -134,9 +128,8 @@ def activity_counts(f: CoverageFilters):
 def summarised():
     """Within the block, chamber_area_pairs(f) and activity_counts(f) read temporary tables, each filled once per
     filter set on first use."""
-    token, memo_token = _tables.set({}), _memo.set({})
+    token = _tables.set({})
     try:
         yield
     finally:
         _tables.reset(token)
-        _memo.reset(memo_token)

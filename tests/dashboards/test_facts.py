@@ -154,7 +154,7 @@ def test_reports_from_the_facts_equal_reports_from_the_participations(chambers, 
     assert not list(decimals(from_facts))  # PostgreSQL's sum of sums is numeric: JSON would carry strings
     if filters == F():
         assert from_facts["expert_supply"] == {"chambers": 2, "activities": 2}
-    monkeypatch.setattr(facts, "serves", lambda f, memo=None: False)
+    monkeypatch.setattr(facts, "serves", lambda f: False)
     monkeypatch.setattr(facts, "counts_serve", lambda f: False)
     from_participations = report.coverage_report.uncached(filters)
     assert from_participations == from_facts and not list(decimals(from_participations))
