@@ -23,11 +23,15 @@ import datetime as dt
 from sqlalchemy import and_, case, delete, event, exists, func, insert, inspect, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation
+from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.chambers.models import Chamber
 from parliament_tracker.dashboards.models import CoverageActivityCount, CoverageFact
 from parliament_tracker.dashboards.scope import (
+    ACTIVITY_TYPE,
+    YEAR_FROM,
+    YEAR_TO,
     CoverageFilters,
+    area_id,
     chamber_in_scope,
     has_chamber_conditions,
     lower_sibling_participation,
@@ -263,7 +267,7 @@ def count_rows(f: CoverageFilters):
     table = CoverageActivityCount.__table__
     conditions = _cell_conditions(table, f)
     if f.activity_type:
-        conditions.append(table.c.activity_type == f.activity_type)
+        conditions.append(table.c.activity_type == ACTIVITY_TYPE)
     return (select(table.c.area_id, table.c.year, func.sum(table.c.activities).label("activities"))
             .where(*conditions).group_by(table.c.area_id, table.c.year).subquery("stored_counts"))
 
@@ -271,10 +275,9 @@ def count_rows(f: CoverageFilters):
 def _cell_conditions(table, f: CoverageFilters) -> list:
     conditions = []
     if f.year_from:
-        conditions.append(table.c.year >= f.year_from)
+        conditions.append(table.c.year >= YEAR_FROM)
     if f.year_to:
-        conditions.append(table.c.year <= f.year_to)
+        conditions.append(table.c.year <= YEAR_TO)
     if f.area:
-        conditions.append(table.c.area_id == select(ActivityArea.id).where(ActivityArea.code == f.area)
-                          .scalar_subquery())
+        conditions.append(table.c.area_id == area_id())
     return conditions

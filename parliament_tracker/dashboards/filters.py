@@ -37,4 +37,17 @@ class CoverageFilters:
         return CoverageFilters(**{**asdict(self), "donor_id": donor_id})
 
     def key(self) -> tuple:
-        return tuple(asdict(self).values())
+        return (self.year_from, self.year_to, self.area, self.activity_type, self.region, self.income_group,
+                self.donor_id, self.confirmed_only)
+
+    def shape(self) -> CoverageFilters:
+        """Which filters are set, not their values: each value set is replaced by a placeholder. Statements are
+        built from the shape, with the values as bind parameters (scope.parameters), so one statement serves every
+        filter set of a shape; a value that leaked into a statement would be the placeholder, and wrong."""
+        return CoverageFilters(*(None if value is None else placeholder
+                                 for value, placeholder in zip(self.key()[:-1], _PLACEHOLDERS, strict=True)),
+                               confirmed_only=self.confirmed_only)
+
+
+# truthy, and valid where a property derives from them (start and end are dates of the year)
+_PLACEHOLDERS = (1, 1, "?", "?", "?", "?", -1)

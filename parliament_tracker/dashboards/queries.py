@@ -1,7 +1,7 @@
 """Coverage aggregates: every number the dashboards, their CSV files and /api/v1/coverage show.
 
-Each function answers one question with one grouped select and returns plain rows. Definitions
-(scope.py has the two sets every query starts from):
+Each function answers one question with one grouped select (built once per filter shape: scope.py) and returns
+plain rows. Definitions (scope.py has the two sets every query starts from):
 - a chamber is REACHED in a period when it took part, as beneficiary, in a non-deleted activity
   (deleted_at IS NULL) that started in the period and matches the filters;
 - the DENOMINATOR is the chambers that existed in the period (established <= end of period or unknown,
@@ -21,8 +21,10 @@ from parliament_tracker.dashboards import facts
 from parliament_tracker.dashboards.scope import (
     CoverageFilters,
     counted_participations,
+    execute,
     existing_chambers,
     has_chamber_conditions,
+    per_shape,
     year_of,
 )
 from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
@@ -49,39 +51,36 @@ class Headline:
         return self.women / self.participants_with_sex if self.participants_with_sex else None
 
 
-def reached_chambers(f: CoverageFilters):
-    """Subquery (chamber_id): each chamber reached under f, once."""
-    pairs = chamber_area_pairs(f)
+def reached_chambers(pairs):
+    """Subquery (chamber_id): each chamber with a row in pairs (chamber_area_pairs: the chambers reached), once."""
     return select(pairs.c.chamber_id).distinct().subquery("reached")
 
 
-def chamber_counts(f: CoverageFilters) -> tuple[int, int, int, int]:
-    """(chambers in scope, chambers reached, countries with a chamber in scope, countries with one reached).
-    A chamber reached in several areas or activities counts once."""
-    existing, reached = existing_chambers(f), reached_chambers(f)
+@per_shape
+def _headline(f: CoverageFilters, pairs, counts):
+    existing, reached = existing_chambers(f), reached_chambers(pairs)
     reached_country = case((reached.c.chamber_id.is_not(None), existing.c.country_id))
-    stmt = select(func.count(existing.c.chamber_id), func.count(reached.c.chamber_id),
-                  func.count(distinct(existing.c.country_id)), func.count(distinct(reached_country))
-                  ).select_from(existing.outerjoin(reached, reached.c.chamber_id == existing.c.chamber_id))
-    return tuple(int(x or 0) for x in db.session.execute(stmt).one())
 
+    def total(column):
+        return select(func.coalesce(func.sum(column), 0)).scalar_subquery()
 
-def activity_totals(f: CoverageFilters) -> tuple[int, int, int, int]:
-    """(activities, participants, women, participants of the rows where women were counted).
-    Activities: non-deleted activities started in the period matching the filters; when a region, income
-    group or "confirmed only" leaves chambers out, only activities with a counted participation.
-    Participants and women: summed over counted beneficiary participations."""
-    pairs, counts = chamber_area_pairs(f), activity_counts(f)
-    activities = select(func.coalesce(func.sum(counts.c.activities), 0)).scalar_subquery()
-    sums = (func.coalesce(func.sum(pairs.c.participants), 0), func.coalesce(func.sum(pairs.c.women), 0),
-            func.coalesce(func.sum(pairs.c.participants_with_sex), 0))
-    stmt = select(activities, *sums).select_from(pairs)
-    return tuple(int(x or 0) for x in db.session.execute(stmt).one())
+    return (select(func.count(existing.c.chamber_id), func.count(reached.c.chamber_id),
+                   func.count(distinct(existing.c.country_id)), func.count(distinct(reached_country)),
+                   total(counts.c.activities), total(pairs.c.participants), total(pairs.c.women),
+                   total(pairs.c.participants_with_sex))
+            .select_from(existing.outerjoin(reached, reached.c.chamber_id == existing.c.chamber_id)))
 
 
 def headline(f: CoverageFilters) -> Headline:
-    """The headline figures under f (two selects: chambers, then activities and people)."""
-    return Headline(*chamber_counts(f), *activity_totals(f))
+    """The headline figures under f, in one select.
+    Chambers in scope, chambers reached, countries with a chamber in scope, countries with one reached: a chamber
+    reached in several areas or activities counts once.
+    Activities: non-deleted activities started in the period matching the filters; when a region, income group or
+    "confirmed only" leaves chambers out, only activities with a counted participation.
+    Participants and women (and the participants of the rows where women were counted): summed over counted
+    beneficiary participations."""
+    row = execute(_headline(f, chamber_area_pairs(f), activity_counts(f)), f).one()
+    return Headline(*(int(x or 0) for x in row))
 
 
 @dataclass(frozen=True)
@@ -93,44 +92,53 @@ class AreaRow:
     participants: int
 
 
-def coverage_by_area(f: CoverageFilters) -> list[AreaRow]:
-    """Per area of work (every area, zeros included): distinct chambers reached, activities, participants.
-    With an area filter the other areas show zero."""
-    pairs, counts = chamber_area_pairs(f), activity_counts(f)
+@per_shape
+def _by_area(f: CoverageFilters, pairs, counts):
     people = select(pairs.c.area_id, func.count().label("chambers"),
                     func.sum(pairs.c.participants).label("participants")).group_by(pairs.c.area_id).subquery()
     acts = select(counts.c.area_id, func.sum(counts.c.activities).label("n")).group_by(counts.c.area_id).subquery()
-    stmt = (select(ActivityArea.code, ActivityArea.label, func.coalesce(people.c.chambers, 0),
+    return (select(ActivityArea.code, ActivityArea.label, func.coalesce(people.c.chambers, 0),
                    func.coalesce(acts.c.n, 0), func.coalesce(people.c.participants, 0))
             .outerjoin(people, people.c.area_id == ActivityArea.id).outerjoin(acts, acts.c.area_id == ActivityArea.id)
             .order_by(ActivityArea.position, ActivityArea.code))
-    return [AreaRow(*row) for row in db.session.execute(stmt)]
 
 
-def breadth(f: CoverageFilters) -> dict[int, int]:
-    """Chambers in scope by the number of areas they were reached in: {0: never reached, 1: ..., n: all}."""
-    existing, pairs = existing_chambers(f), chamber_area_pairs(f)
+def coverage_by_area(f: CoverageFilters) -> list[AreaRow]:
+    """Per area of work (every area, zeros included): distinct chambers reached, activities, participants.
+    With an area filter the other areas show zero."""
+    return [AreaRow(*row) for row in execute(_by_area(f, chamber_area_pairs(f), activity_counts(f)), f)]
+
+
+@per_shape
+def _breadth(f: CoverageFilters, pairs):
+    existing = existing_chambers(f)
     per_chamber = (select(existing.c.chamber_id, func.count(pairs.c.area_id).label("areas"))
                    .select_from(existing.outerjoin(pairs, pairs.c.chamber_id == existing.c.chamber_id))
                    .group_by(existing.c.chamber_id).subquery())
-    stmt = select(per_chamber.c.areas, func.count()).group_by(per_chamber.c.areas)
-    counts = dict(db.session.execute(stmt).all())
-    area_count = db.session.scalar(select(func.count(ActivityArea.id)))
-    return {n: int(counts.get(n, 0)) for n in range(area_count + 1)}
+    return select(per_chamber.c.areas, func.count()).group_by(per_chamber.c.areas)
 
 
-def area_codes() -> list[str]:
-    return list(db.session.scalars(select(ActivityArea.code).order_by(ActivityArea.position, ActivityArea.code)))
+def breadth(f: CoverageFilters, areas: list[tuple[int, str]] | None = None) -> dict[int, int]:
+    """Chambers in scope by the number of areas they were reached in: {0: never reached, 1: ..., n: all}.
+    areas: area_rows(), when the caller has them already."""
+    counts = dict(execute(_breadth(f, chamber_area_pairs(f)), f).all())
+    return {n: int(counts.get(n, 0)) for n in range(len(areas or area_rows()) + 1)}
 
 
-def chamber_area_matrix(f: CoverageFilters) -> list[dict]:
-    """One row per chamber in scope: its country and classifications, the number of counted activities in
-    each area (zeros included), the total and its breadth (areas reached)."""
-    existing, pairs = existing_chambers(f), chamber_area_pairs(f)
-    areas = db.session.execute(select(ActivityArea.id, ActivityArea.code).order_by(ActivityArea.position)).all()
+_AREA_ROWS = select(ActivityArea.id, ActivityArea.code).order_by(ActivityArea.position, ActivityArea.code)
+
+
+def area_rows() -> list[tuple[int, str]]:
+    """(id, code) of every area of work, in display order."""
+    return [tuple(row) for row in db.session.execute(_AREA_ROWS)]
+
+
+@per_shape
+def _matrix(f: CoverageFilters, pairs, areas: tuple[tuple[int, str], ...]):
+    existing = existing_chambers(f)
     per_area = [func.coalesce(func.sum(case((pairs.c.area_id == area_id, pairs.c.activities), else_=0)), 0)
                 .label(code) for area_id, code in areas]
-    stmt = (select(Chamber.code, Chamber.name, Chamber.chamber_type, Country.name.label("country"), Country.iso3,
+    return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Country.name.label("country"), Country.iso3,
                    Country.m49_region, Country.m49_subregion, Country.income_group, *per_area,
                    func.coalesce(func.sum(pairs.c.activities), 0).label("total"),
                    func.count(pairs.c.area_id).label("breadth"))
@@ -140,52 +148,69 @@ def chamber_area_matrix(f: CoverageFilters) -> list[dict]:
             .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.chamber_type, Country.name, Country.iso3,
                       Country.m49_region, Country.m49_subregion, Country.income_group)
             .order_by(Country.name, Chamber.code))
-    return [dict(row._mapping) for row in db.session.execute(stmt)]
 
 
-def coverage_by_country(f: CoverageFilters) -> list[dict]:
-    """One row per country with a chamber in scope: chambers in scope, chambers reached, and the number of
-    counted activities its chambers took part in (an activity with both chambers counts once: the sum of
-    `country_first`, or, when a single chamber of the country is in scope, of that chamber's activities)."""
-    existing, summary = existing_chambers(f), chamber_area_pairs(f)
-    per_chamber = (select(summary.c.chamber_id, cast(func.sum(summary.c.activities), Integer).label("activities"),
-                          cast(func.sum(summary.c.country_first), Integer).label("first"))
-                   .group_by(summary.c.chamber_id).subquery("per_chamber"))
+def chamber_area_matrix(f: CoverageFilters, areas: list[tuple[int, str]] | None = None) -> list[dict]:
+    """One row per chamber in scope: its country and classifications, the number of counted activities in
+    each area (zeros included), the total and its breadth (areas reached). areas: area_rows(), when known."""
+    stmt = _matrix(f, chamber_area_pairs(f), tuple(areas or area_rows()))
+    return [dict(row._mapping) for row in execute(stmt, f)]
+
+
+@per_shape
+def _by_country(f: CoverageFilters, pairs):
+    existing = existing_chambers(f)
+    per_chamber = (select(pairs.c.chamber_id, cast(func.sum(pairs.c.activities), Integer).label("activities"),
+                          cast(func.sum(pairs.c.country_first), Integer).label("first"))
+                   .group_by(pairs.c.chamber_id).subquery("per_chamber"))
     activities = case((func.count(existing.c.chamber_id) == 1, func.sum(per_chamber.c.activities)),
                       else_=func.sum(per_chamber.c.first))
-    stmt = (select(Country.iso3, Country.name.label("country"), Country.m49_region.label("region"),
+    return (select(Country.iso3, Country.name.label("country"), Country.m49_region.label("region"),
                    func.count(existing.c.chamber_id).label("chambers_total"),
                    func.count(per_chamber.c.chamber_id).label("chambers_reached"),
                    func.coalesce(activities, 0).label("activities"))
             .select_from(existing.join(Country, Country.id == existing.c.country_id)
                          .outerjoin(per_chamber, per_chamber.c.chamber_id == existing.c.chamber_id))
             .group_by(Country.id, Country.iso3, Country.name, Country.m49_region).order_by(Country.name))
-    return [dict(row._mapping) for row in db.session.execute(stmt)]
 
 
-def chambers_never_reached(f: CoverageFilters) -> list[dict]:
-    """The chambers in scope that no counted participation reached (under f: in its period, area, type,
-    donor), with their country, region, subregion and income group: the gap list."""
-    existing, reached = existing_chambers(f), reached_chambers(f)
-    stmt = (select(Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name.label("country"),
+def coverage_by_country(f: CoverageFilters) -> list[dict]:
+    """One row per country with a chamber in scope: chambers in scope, chambers reached, and the number of
+    counted activities its chambers took part in (an activity with both chambers counts once: the sum of
+    `country_first`, or, when a single chamber of the country is in scope, of that chamber's activities)."""
+    return [dict(row._mapping) for row in execute(_by_country(f, chamber_area_pairs(f)), f)]
+
+
+@per_shape
+def _never_reached(f: CoverageFilters, pairs):
+    existing, reached = existing_chambers(f), reached_chambers(pairs)
+    return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name.label("country"),
                    Country.iso3, Country.m49_region, Country.m49_subregion, Country.income_group)
             .select_from(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
                          .join(Country, Country.id == existing.c.country_id)
                          .outerjoin(reached, reached.c.chamber_id == existing.c.chamber_id))
             .where(reached.c.chamber_id.is_(None)).order_by(Country.m49_region, Country.name, Chamber.code))
-    return [dict(row._mapping) for row in db.session.execute(stmt)]
+
+
+def chambers_never_reached(f: CoverageFilters) -> list[dict]:
+    """The chambers in scope that no counted participation reached (under f: in its period, area, type,
+    donor), with their country, region, subregion and income group: the gap list."""
+    return [dict(row._mapping) for row in execute(_never_reached(f, chamber_area_pairs(f)), f)]
+
+
+@per_shape
+def _expert_supply(f: CoverageFilters):
+    if facts.serves(f) and not has_chamber_conditions(f):
+        experts = facts.expert_rows(f)
+        return select(func.count(distinct(experts.c.chamber_id)), func.coalesce(func.sum(experts.c.expert_first), 0))
+    counted = counted_participations(f, role="expert")
+    return select(func.count(distinct(counted.c.chamber_id)), func.count(distinct(counted.c.activity_id)))
 
 
 def expert_supply(f: CoverageFilters) -> tuple[int, int]:
     """(chambers in scope that supplied experts, activities they supplied experts to) under f. Shown apart:
     supplying experts does not make a chamber reached."""
-    if facts.serves(f) and not has_chamber_conditions(f):
-        experts = facts.expert_rows(f)
-        stmt = select(func.count(distinct(experts.c.chamber_id)), func.coalesce(func.sum(experts.c.expert_first), 0))
-    else:
-        counted = counted_participations(f, role="expert")
-        stmt = select(func.count(distinct(counted.c.chamber_id)), func.count(distinct(counted.c.activity_id)))
-    chambers, activities = db.session.execute(stmt).one()
+    chambers, activities = execute(_expert_supply(f), f).one()
     return int(chambers), int(activities)
 
 

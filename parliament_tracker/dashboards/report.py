@@ -73,9 +73,10 @@ def coverage_report(f: CoverageFilters) -> dict:
 
 def _coverage_report(f: CoverageFilters) -> dict:
     h = q.headline(f)
-    areas = q.area_codes()
-    matrix = q.chamber_area_matrix(f)
+    areas = q.area_rows()
+    matrix = q.chamber_area_matrix(f, areas)
     experts = q.expert_supply(f)
+    groups = b.coverage_by_group(f)
     return {
         "filters": asdict(f),
         "chambers_total": h.chambers_total, "chambers_reached": h.chambers_reached,
@@ -86,21 +87,22 @@ def _coverage_report(f: CoverageFilters) -> dict:
         "expert_supply": {"chambers": experts[0], "activities": experts[1]},
         "by_area": [{**asdict(r), "chambers_total": h.chambers_total,
                      "share": _share(r.chambers_reached, h.chambers_total)} for r in q.coverage_by_area(f)],
-        "breadth": [{"areas": n, "chambers": k} for n, k in q.breadth(f).items()],
-        "by_region": _groups(b.coverage_by_region(f), "region"),
-        "by_subregion": _groups(b.coverage_by_subregion(f), "subregion", "region"),
-        "by_income_group": _groups(b.coverage_by_income_group(f), "income_group"),
-        "by_geopolitical_group": _groups(b.coverage_by_geopolitical_group(f), "group"),
+        "breadth": [{"areas": n, "chambers": k} for n, k in q.breadth(f, areas).items()],
+        "by_region": _groups(groups["region"], "region"),
+        "by_subregion": _groups(groups["subregion"], "subregion", "region"),
+        "by_income_group": _groups(groups["income_group"], "income_group"),
+        "by_geopolitical_group": _groups(groups["geopolitical_group"], "group"),
         "bicameral_one_reached": _bicameral(b.bicameral_one_chamber_reached(f)),
         "trends": _trends(f, h.chambers_total),
-        "countries": _countries(f, matrix, areas),
+        "countries": _countries(f, matrix, [code for _id, code in areas]),
     }
 
 
 @cached
 def matrix_report(f: CoverageFilters) -> dict:
     """The chamber-by-area matrix under f, with the area codes in display order."""
-    return {"areas": q.area_codes(), "rows": q.chamber_area_matrix(f)}
+    areas = q.area_rows()
+    return {"areas": [code for _id, code in areas], "rows": q.chamber_area_matrix(f, areas)}
 
 
 @cached

@@ -6,20 +6,60 @@
 - The participations that count ("counted"): a chamber's part, as beneficiary (or, for expert supply, as
   expert), in a non-deleted activity (deleted_at IS NULL) that started in the period and matches the area,
   activity type and donor filters; with confirmed_only, only participations the parliament confirmed.
+
+Filter values enter the statements as the bind parameters below, never as literals: a statement then depends only
+on which filters are set (the filter set's shape), so each is built once per shape by a `per_shape` builder and
+reused with each request's values (`execute(statement, f)`). Building a statement and computing its cache key cost
+more Python time than the small coverage queries take to run.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, and_, cast, extract, func, or_, select
+import functools
+
+from sqlalchemy import Date, Integer, String, and_, bindparam, cast, extract, func, or_, select
 from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards.filters import CoverageFilters
+from parliament_tracker.extensions import db
 
-__all__ = ["CoverageFilters", "activity_conditions", "chamber_in_scope", "counted_activities",
-           "counted_participations", "existing_chambers", "has_chamber_conditions", "lower_sibling_participation",
-           "year_of"]
+__all__ = ["AREA", "CoverageFilters", "YEAR_FROM", "YEAR_TO", "activity_conditions", "area_id", "chamber_in_scope",
+           "counted_activities", "counted_participations", "execute", "existing_chambers", "has_chamber_conditions",
+           "lower_sibling_participation", "parameters", "per_shape", "year_of"]
+
+YEAR_FROM, YEAR_TO = bindparam("f_year_from", type_=Integer), bindparam("f_year_to", type_=Integer)
+START, END = bindparam("f_start", type_=Date), bindparam("f_end", type_=Date)
+AREA, ACTIVITY_TYPE = bindparam("f_area", type_=String), bindparam("f_activity_type", type_=String)
+REGION, INCOME_GROUP = bindparam("f_region", type_=String), bindparam("f_income_group", type_=String)
+DONOR_ID = bindparam("f_donor_id", type_=Integer)
+
+
+def parameters(f: CoverageFilters) -> dict:
+    """The values of f's bind parameters (a statement ignores those it does not use)."""
+    return {"f_year_from": f.year_from, "f_year_to": f.year_to, "f_start": f.start, "f_end": f.end,
+            "f_area": f.area, "f_activity_type": f.activity_type, "f_region": f.region,
+            "f_income_group": f.income_group, "f_donor_id": f.donor_id}
+
+
+def per_shape(build):
+    """Decorator for build(f, *sources) -> statement: called with a filter set, it builds from f's shape (see
+    CoverageFilters.shape) once per shape and sources, and returns the same statement object after that.
+    Sources must be stable objects (the temporary tables of summary.py and the inline subqueries it memoises)."""
+    memo = functools.lru_cache(maxsize=512)(build)
+
+    @functools.wraps(build)
+    def statement(f: CoverageFilters, *sources):
+        return memo(f.shape(), *sources)
+
+    statement.cache_clear = memo.cache_clear
+    return statement
+
+
+def execute(statement, f: CoverageFilters):
+    """Run a per-shape statement with f's values."""
+    return db.session.execute(statement, parameters(f))
 
 
 def year_of(column):
@@ -30,13 +70,13 @@ def year_of(column):
 def _chamber_conditions(f: CoverageFilters) -> list:
     conditions = []
     if f.end:
-        conditions.append(or_(Chamber.established.is_(None), Chamber.established <= f.end))
+        conditions.append(or_(Chamber.established.is_(None), Chamber.established <= END))
     if f.start:
-        conditions.append(or_(Chamber.ended.is_(None), Chamber.ended >= f.start))
+        conditions.append(or_(Chamber.ended.is_(None), Chamber.ended >= START))
     if f.region:
-        conditions.append(Country.m49_region == f.region)
+        conditions.append(Country.m49_region == REGION)
     if f.income_group:
-        conditions.append(Country.income_group == f.income_group)
+        conditions.append(Country.income_group == INCOME_GROUP)
     return conditions
 
 
@@ -73,22 +113,26 @@ def existing_chambers(f: CoverageFilters):
     return stmt.where(*_chamber_conditions(f)).subquery("existing")
 
 
+def area_id():
+    """Scalar subquery: the id of the chosen area."""
+    return select(ActivityArea.id).where(ActivityArea.code == AREA).scalar_subquery()
+
+
 def activity_conditions(f: CoverageFilters) -> list:
     """WHERE conditions on Activity: live, started in the period, of the area, type and donor chosen."""
     conditions = [Activity.deleted_at.is_(None)]
     if f.start:
-        conditions.append(Activity.start_date >= f.start)
+        conditions.append(Activity.start_date >= START)
     if f.end:
-        conditions.append(Activity.start_date <= f.end)
+        conditions.append(Activity.start_date <= END)
     if f.area:
-        conditions.append(Activity.area_id == select(ActivityArea.id).where(ActivityArea.code == f.area)
-                          .scalar_subquery())
+        conditions.append(Activity.area_id == area_id())
     if f.activity_type:
-        conditions.append(Activity.activity_type == f.activity_type)
+        conditions.append(Activity.activity_type == ACTIVITY_TYPE)
     if f.donor_id:
         # IN rather than EXISTS: the planners then start from the donor's activities instead of testing every one
         conditions.append(Activity.id.in_(select(activity_donors.c.activity_id)
-                                          .where(activity_donors.c.donor_id == f.donor_id)))
+                                          .where(activity_donors.c.donor_id == DONOR_ID)))
     return conditions
 
 

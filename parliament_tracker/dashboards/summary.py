@@ -30,6 +30,8 @@ from parliament_tracker.dashboards.scope import (
     counted_participations,
     has_chamber_conditions,
     lower_sibling_participation,
+    parameters,
+    per_shape,
     year_of,
 )
 from parliament_tracker.extensions import db
@@ -84,19 +86,39 @@ def _counts_select(f: CoverageFilters):
             .where(*activity_conditions(f)).group_by(Activity.area_id, year))
 
 
-def _read(kind: str, f: CoverageFilters, columns: tuple[str, ...], source):
+_SOURCES = {"pairs": (PAIR_COLUMNS, _pairs_select), "counts": (COUNT_COLUMNS, _counts_select)}
+
+
+@per_shape
+def _inline(f: CoverageFilters, kind: str):
+    return _SOURCES[kind][1](f).subquery(kind)
+
+
+@per_shape
+def _fill(f: CoverageFilters, kind: str, table: Table):
+    columns, source = _SOURCES[kind]
+    return insert(table).from_select(columns, source(f))
+
+
+def _read(kind: str, f: CoverageFilters):
     """Inside summarised(): the block's temporary table for (kind, f), filled on first use; else a subquery."""
     tables = _tables.get()
     if tables is None:
-        return source(f).subquery(kind)
+        return _inline(f, kind)
     if (kind, f.key()) not in tables:
         connection = db.session.connection()
-        table = _temporary_table(f"coverage_{kind}_{sum(k == kind for k, _ in tables)}", columns)
-        connection.execute(CreateTable(table, if_not_exists=True))
-        connection.execute(delete(table))
-        connection.execute(insert(table).from_select(columns, source(f)))
+        table = _temporary_table(f"coverage_{kind}_{sum(k == kind for k, _ in tables)}", _SOURCES[kind][0])
+        create, empty = _preparation(table)
+        connection.execute(create)
+        connection.execute(empty)
+        connection.execute(_fill(f, kind, table), parameters(f))
         tables[kind, f.key()] = table
     return tables[kind, f.key()]
+
+
+@functools.cache
+def _preparation(table: Table) -> tuple:
+    return CreateTable(table, if_not_exists=True), delete(table)
 
 
 @functools.cache
@@ -114,14 +136,14 @@ def chamber_area_pairs(f: CoverageFilters):
     `women` and `participants_with_sex` (participants of the rows where women were counted) summed over those
     participations; `country_first`, the activities in which no chamber of the same country with a lower id took
     part. Unreached chambers have no row."""
-    return _read("pairs", f, PAIR_COLUMNS, _pairs_select)
+    return _read("pairs", f)
 
 
 def activity_counts(f: CoverageFilters):
     """Selectable (area_id, year, activities): live activities started in the period matching f, per area and
     year; when a region, income group or "confirmed only" leaves chambers out, only those with a counted
     participation. Areas and years without one are absent."""
-    return _read("counts", f, COUNT_COLUMNS, _counts_select)
+    return _read("counts", f)
 
 
 @contextmanager
