@@ -13,7 +13,7 @@ from sqlalchemy import Integer, distinct, func, literal, select, union_all
 from parliament_tracker.activities.models import ActivityArea
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup, country_groups
 from parliament_tracker.dashboards.queries import reached_chambers
-from parliament_tracker.dashboards.scope import CoverageFilters, execute, existing_chambers, per_shape
+from parliament_tracker.dashboards.scope import CoverageFilters, existing_chambers, per_shape, records, rows
 from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
 
 
@@ -62,7 +62,7 @@ def coverage_by_group(f: CoverageFilters) -> dict[str, list[GroupRow]]:
     per World Bank income group (empty name when unclassified); per IPU geopolitical group (a country in two
     groups counts in both, countries in no group are left out). Each row: chambers in scope, chambers reached."""
     out: dict[str, list[GroupRow]] = {name: [] for name, *_ in GROUPINGS}
-    for grouping, parent, name, total, hit in execute(_by_group(f, chamber_area_pairs(f)), f):
+    for grouping, parent, name, total, hit in rows(_by_group(f, chamber_area_pairs(f)), f):
         out[GROUPINGS[grouping][0]].append(GroupRow(name, parent, int(total), int(hit)))
     return out
 
@@ -106,7 +106,7 @@ def _bicameral(f: CoverageFilters, pairs):
 def bicameral_one_chamber_reached(f: CoverageFilters) -> list[dict]:
     """The chambers of the countries where two or more chambers were in scope and exactly one was reached,
     each with `reached` true or false (one select; rows ordered by country)."""
-    return [dict(row._mapping) for row in execute(_bicameral(f, chamber_area_pairs(f)), f)]
+    return records(_bicameral(f, chamber_area_pairs(f)), f)
 
 
 @per_shape
@@ -118,7 +118,7 @@ def _by_year_and_area(f: CoverageFilters, counts):
 def activities_by_year_and_area(f: CoverageFilters) -> list[tuple[int, str, int]]:
     """(year, area code, activities started that year in that area) under f; years without any are absent.
     When a region, income group or "confirmed only" leaves chambers out, only activities that reached one."""
-    return sorted((int(y), code, int(n)) for y, code, n in execute(_by_year_and_area(f, activity_counts(f)), f))
+    return sorted((int(y), code, int(n)) for y, code, n in rows(_by_year_and_area(f, activity_counts(f)), f))
 
 
 @per_shape
@@ -128,7 +128,7 @@ def _first_years_statement(f: CoverageFilters, pairs):
 
 
 def _first_years(f: CoverageFilters) -> dict[int, int]:
-    return {int(y): int(n) for y, n in execute(_first_years_statement(f, chamber_area_pairs(f)), f)}
+    return {int(y): int(n) for y, n in rows(_first_years_statement(f, chamber_area_pairs(f)), f)}
 
 
 def first_reached_by_year(f: CoverageFilters) -> dict[int, int]:

@@ -92,22 +92,18 @@ def _trend_panels(report, areas: dict[str, str]) -> list[Panel]:
     return [by_year, first, cumulative]
 
 
-def _chamber_areas(chamber: dict, areas: dict[str, str], none: str) -> str:
-    return ", ".join(areas.get(a, a) for a in chamber["areas"]) or none
-
-
 def _map_panel(report, areas: dict[str, str]) -> Panel:
     title = _("Where the centre's work reached")
     # translated once, formatted per country (gettext per country costs more than the whole figure)
     summary, not_reached = _("%(reached)s of %(total)s chambers reached; %(n)s activities"), _("not reached")
     rows, hover = [], []
     for c in report["countries"]:
-        chambers = "; ".join(f"{ch['name']} ({_chamber_areas(ch, areas, not_reached)})" for ch in c["chambers"])
+        named = [(ch["name"], ", ".join(areas.get(a, a) for a in ch["areas"])) for ch in c["chambers"]]
         rows.append([c["iso3"], c["country"], c["chambers_reached"], c["chambers_total"], pct(c["share"]),
-                     c["activities"], chambers])
+                     c["activities"], "; ".join(f"{name} ({reached or not_reached})" for name, reached in named)])
         lines = [f"<b>{escape(c['country'])}</b>",
                  summary % {"reached": c["chambers_reached"], "total": c["chambers_total"], "n": c["activities"]}]
-        lines += [f"{escape(ch['name'])}: {_chamber_areas(ch, areas, '–')}" for ch in c["chambers"]]
+        lines += [f"{escape(name)}: {reached or '–'}" for name, reached in named]
         hover.append("<br>".join(lines))
     figure = charts.world_map([r[0] for r in rows], [c["share"] or 0 for c in report["countries"]],
                               [r[5] for r in rows], hover, title, _("Share reached"), _("Activities"))
@@ -137,4 +133,5 @@ def coverage_panels(report: dict, areas: dict[str, str]) -> dict[str, Panel]:
 
 
 def column_label(key: str, areas: dict[str, str]) -> str:
-    return str(COLUMNS.get(key) or areas.get(key) or key)
+    label = COLUMNS.get(key)  # not `or`: the truth of a lazy string translates it once more
+    return str(label) if label is not None else areas.get(key) or key

@@ -21,10 +21,11 @@ from parliament_tracker.dashboards import facts
 from parliament_tracker.dashboards.scope import (
     CoverageFilters,
     counted_participations,
-    execute,
     existing_chambers,
     has_chamber_conditions,
     per_shape,
+    records,
+    rows,
     year_of,
 )
 from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
@@ -79,7 +80,7 @@ def headline(f: CoverageFilters) -> Headline:
     "confirmed only" leaves chambers out, only activities with a counted participation.
     Participants and women (and the participants of the rows where women were counted): summed over counted
     beneficiary participations."""
-    row = execute(_headline(f, chamber_area_pairs(f), activity_counts(f)), f).one()
+    row = rows(_headline(f, chamber_area_pairs(f), activity_counts(f)), f)[0]
     return Headline(*(int(x or 0) for x in row))
 
 
@@ -106,7 +107,7 @@ def _by_area(f: CoverageFilters, pairs, counts):
 def coverage_by_area(f: CoverageFilters) -> list[AreaRow]:
     """Per area of work (every area, zeros included): distinct chambers reached, activities, participants.
     With an area filter the other areas show zero."""
-    return [AreaRow(*row) for row in execute(_by_area(f, chamber_area_pairs(f), activity_counts(f)), f)]
+    return [AreaRow(*row) for row in rows(_by_area(f, chamber_area_pairs(f), activity_counts(f)), f)]
 
 
 @per_shape
@@ -121,7 +122,7 @@ def _breadth(f: CoverageFilters, pairs):
 def breadth(f: CoverageFilters, areas: list[tuple[int, str]] | None = None) -> dict[int, int]:
     """Chambers in scope by the number of areas they were reached in: {0: never reached, 1: ..., n: all}.
     areas: area_rows(), when the caller has them already."""
-    counts = dict(execute(_breadth(f, chamber_area_pairs(f)), f).all())
+    counts = dict(rows(_breadth(f, chamber_area_pairs(f)), f))
     return {n: int(counts.get(n, 0)) for n in range(len(areas or area_rows()) + 1)}
 
 
@@ -130,7 +131,7 @@ _AREA_ROWS = select(ActivityArea.id, ActivityArea.code).order_by(ActivityArea.po
 
 def area_rows() -> list[tuple[int, str]]:
     """(id, code) of every area of work, in display order."""
-    return [tuple(row) for row in db.session.execute(_AREA_ROWS)]
+    return [tuple(row) for row in db.session.execute(_AREA_ROWS).all()]
 
 
 @per_shape
@@ -154,7 +155,7 @@ def chamber_area_matrix(f: CoverageFilters, areas: list[tuple[int, str]] | None 
     """One row per chamber in scope: its country and classifications, the number of counted activities in
     each area (zeros included), the total and its breadth (areas reached). areas: area_rows(), when known."""
     stmt = _matrix(f, chamber_area_pairs(f), tuple(areas or area_rows()))
-    return [dict(row._mapping) for row in execute(stmt, f)]
+    return records(stmt, f)
 
 
 @per_shape
@@ -178,7 +179,7 @@ def coverage_by_country(f: CoverageFilters) -> list[dict]:
     """One row per country with a chamber in scope: chambers in scope, chambers reached, and the number of
     counted activities its chambers took part in (an activity with both chambers counts once: the sum of
     `country_first`, or, when a single chamber of the country is in scope, of that chamber's activities)."""
-    return [dict(row._mapping) for row in execute(_by_country(f, chamber_area_pairs(f)), f)]
+    return records(_by_country(f, chamber_area_pairs(f)), f)
 
 
 @per_shape
@@ -195,7 +196,7 @@ def _never_reached(f: CoverageFilters, pairs):
 def chambers_never_reached(f: CoverageFilters) -> list[dict]:
     """The chambers in scope that no counted participation reached (under f: in its period, area, type,
     donor), with their country, region, subregion and income group: the gap list."""
-    return [dict(row._mapping) for row in execute(_never_reached(f, chamber_area_pairs(f)), f)]
+    return records(_never_reached(f, chamber_area_pairs(f)), f)
 
 
 @per_shape
@@ -210,7 +211,7 @@ def _expert_supply(f: CoverageFilters):
 def expert_supply(f: CoverageFilters) -> tuple[int, int]:
     """(chambers in scope that supplied experts, activities they supplied experts to) under f. Shown apart:
     supplying experts does not make a chamber reached."""
-    chambers, activities = execute(_expert_supply(f), f).one()
+    chambers, activities = rows(_expert_supply(f), f)[0]
     return int(chambers), int(activities)
 
 
