@@ -47,7 +47,7 @@ def register_extensions(app: Flask) -> None:
     import parliament_tracker.models  # noqa: F401  (every table on the metadata)
     from parliament_tracker.auth.services import load_user
     from parliament_tracker.database import sqlite_pragmas
-    from parliament_tracker.i18n import select_locale
+    from parliament_tracker.i18n import install_template_gettext, select_locale
     from parliament_tracker.navigation import register_template_globals
     from parliament_tracker.security import register_security
 
@@ -61,6 +61,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    install_template_gettext(app)
     bootstrap.init_app(app)
     register_security(app)
     register_template_globals(app)

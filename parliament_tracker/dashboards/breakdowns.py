@@ -127,14 +127,15 @@ def _first_years_statement(f: CoverageFilters, pairs):
     return select(first.c.first, func.count()).group_by(first.c.first)
 
 
-def _first_years(f: CoverageFilters) -> dict[int, int]:
-    return {int(y): int(n) for y, n in rows(_first_years_statement(f, chamber_area_pairs(f)), f)}
+def _first_years(f: CoverageFilters, shared: bool = True) -> dict[int, int]:
+    return {int(y): int(n) for y, n in rows(_first_years_statement(f, chamber_area_pairs(f, shared)), f)}
 
 
 def first_reached_by_year(f: CoverageFilters) -> dict[int, int]:
     """{year: chambers reached for the first time ever that year} for the years of the period: "first" looks
     at all earlier years too, with the other filters unchanged."""
-    counts = _first_years(replace(f, year_from=None))
+    # with a start year, the pairs of all years before it too are read by this query alone
+    counts = _first_years(replace(f, year_from=None), shared=f.year_from is None)
     return {y: n for y, n in counts.items() if f.year_from is None or y >= f.year_from}
 
 

@@ -100,10 +100,11 @@ def _fill(f: CoverageFilters, kind: str, table: Table):
     return insert(table).from_select(columns, source(f))
 
 
-def _read(kind: str, f: CoverageFilters):
-    """Inside summarised(): the block's temporary table for (kind, f), filled on first use; else a subquery."""
+def _read(kind: str, f: CoverageFilters, shared: bool):
+    """Inside summarised() and when shared: the block's temporary table for (kind, f), filled on first use; else a
+    subquery. A table costs three statements, so only a set several queries read is worth one."""
     tables = _tables.get()
-    if tables is None:
+    if tables is None or not shared:
         return _inline(f, kind)
     if (kind, f.key()) not in tables:
         connection = db.session.connection()
@@ -130,20 +131,22 @@ def _temporary_table(name: str, columns: tuple[str, ...]) -> Table:
                  postgresql_on_commit="DROP")
 
 
-def chamber_area_pairs(f: CoverageFilters):
+def chamber_area_pairs(f: CoverageFilters, shared: bool = True):
     """Selectable, one row per (chamber in scope, area) with a counted participation under f: `first_year` of
     them; `activities`, the counted activities the chamber took part in (once per activity); `participants`,
     `women` and `participants_with_sex` (participants of the rows where women were counted) summed over those
     participations; `country_first`, the activities in which no chamber of the same country with a lower id took
-    part. Unreached chambers have no row."""
-    return _read("pairs", f)
+    part. Unreached chambers have no row. shared=False: a subquery even inside summarised(), for a set that only
+    one query reads."""
+    return _read("pairs", f, shared)
 
 
 def activity_counts(f: CoverageFilters):
     """Selectable (area_id, year, activities): live activities started in the period matching f, per area and
     year; when a region, income group or "confirmed only" leaves chambers out, only those with a counted
-    participation. Areas and years without one are absent."""
-    return _read("counts", f)
+    participation. Areas and years without one are absent. Read from the stored counts, it stays a subquery:
+    grouping them again is cheaper than filling a table."""
+    return _read("counts", f, not facts.counts_serve(f))
 
 
 @contextmanager

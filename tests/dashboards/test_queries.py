@@ -165,3 +165,17 @@ def test_the_report_read_from_its_temporary_summary_equals_the_direct_queries(wo
     monkeypatch.setattr(report, "summarised", lambda *fs: nullcontext())
     assert report.coverage_report.uncached(filters) == summarised
     report.coverage_report.uncached(filters)  # a second report in the same transaction creates fresh tables
+
+
+def test_a_statement_is_built_once_per_filter_shape_and_run_with_each_filter_sets_values(world):
+    """The statements depend on which filters are set, never on their values (those are bind parameters), so one
+    statement object serves every filter set of a shape, and each still gets its own numbers."""
+    from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
+
+    ec = F(year_from=2010, year_to=2011, area="awareness", donor_id=world["ec"])
+    undp = F(year_from=2014, year_to=2014, area="awareness", donor_id=world["undp"])
+    assert ec.shape() == undp.shape() != F(year_from=2010, area="awareness").shape()
+    assert (q._headline(ec, chamber_area_pairs(ec), activity_counts(ec))
+            is q._headline(undp, chamber_area_pairs(undp), activity_counts(undp)))
+    assert [q.headline(f).chambers_reached for f in (ec, undp, ec)] == [2, 1, 2]  # FR-LC and KE-LC; BR-LC
+    assert [q.headline(F(area=area)).participants for area in ("awareness", "research", "advocacy")] == [28, 5, 3]
