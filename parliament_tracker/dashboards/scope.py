@@ -26,8 +26,9 @@ from parliament_tracker.dashboards.filters import CoverageFilters
 from parliament_tracker.extensions import db
 
 __all__ = ["AREA", "CoverageFilters", "YEAR_FROM", "YEAR_TO", "activity_conditions", "area_id", "chamber_in_scope",
-           "counted_activities", "counted_participations", "existing_chambers", "has_chamber_conditions",
-           "lower_sibling_participation", "parameters", "per_shape", "records", "rows", "year_of"]
+           "counted_activities", "counted_participations", "existing_chambers", "forget_statements",
+           "has_chamber_conditions", "lower_sibling_participation", "parameters", "per_shape", "records", "rows",
+           "year_of"]
 
 YEAR_FROM, YEAR_TO = bindparam("f_year_from", type_=Integer), bindparam("f_year_to", type_=Integer)
 START, END = bindparam("f_start", type_=Date), bindparam("f_end", type_=Date)
@@ -46,15 +47,27 @@ def parameters(f: CoverageFilters) -> dict:
 def per_shape(build):
     """Decorator for build(f, *sources) -> statement: called with a filter set, it builds from f's shape (see
     CoverageFilters.shape) once per shape and sources, and returns the same statement object after that.
-    Sources must be stable objects (the temporary tables of summary.py and the inline subqueries it memoises)."""
-    memo = functools.lru_cache(maxsize=512)(build)
+    Sources must be stable objects (the temporary tables of summary.py and the inline subqueries it memoises).
+    The key includes the database's dialect: a builder may choose the form that dialect plans best."""
+    @functools.lru_cache(maxsize=512)
+    def memo(shape: CoverageFilters, dialect: str, *sources):  # a builder may choose a form per database
+        return build(shape, *sources)
 
     @functools.wraps(build)
     def statement(f: CoverageFilters, *sources):
-        return memo(f.shape(), *sources)
+        return memo(f.shape(), db.engine.dialect.name, *sources)
 
-    statement.cache_clear = memo.cache_clear
+    _MEMOS.append(memo)
     return statement
+
+
+_MEMOS: list = []
+
+
+def forget_statements() -> None:
+    """Drop every statement built so far (for tests that change how statements are built)."""
+    for memo in _MEMOS:
+        memo.cache_clear()
 
 
 def rows(statement, f: CoverageFilters) -> list:
@@ -98,19 +111,24 @@ def chamber_in_scope(chamber_id, f: CoverageFilters):
     return chamber_id.in_(select(existing_chambers(f).c.chamber_id))
 
 
-def lower_sibling_participation(activity_id):
-    """(alias, joins): the beneficiary participation, in the same activity, of the other chamber of the country
-    with a lower id, and the outer joins, as (target, ON clause) pairs, that bring it to a select from Chamber.
-    Where there is none, the row's chamber is the first of its country in the activity: summing that counts each
-    activity once per country, with one index probe per row instead of a window sort. A parliament has one or two
+def lower_sibling_participation(activity_id, participations=None):
+    """(participation, joins): the participation, in the same activity, of the other chamber of the country with a
+    lower id, and the outer joins, as (target, ON clause) pairs, that bring it to a select from Chamber. It is
+    looked for among `participations` (a selectable with activity_id and chamber_id columns, such as the counted
+    ones) or else among all beneficiary participations. Where there is none, the row's chamber is the first of
+    its country in the activity: summing that counts each activity once per country. A parliament has one or two
     chambers (the registry's codes are <ISO2>-LC and <ISO2>-UC, and chambers/data/check_data.py refuses any
     other); were there three, only the nearest lower one would be looked at."""
-    other, sibling, part = aliased(Chamber), aliased(Chamber), aliased(Participation)
+    other, sibling = aliased(Chamber), aliased(Chamber)
     nearest_lower = (select(func.max(other.id)).where(other.country_id == Chamber.country_id, other.id < Chamber.id)
                      .correlate(Chamber).scalar_subquery())
-    return part, [(sibling, sibling.id == nearest_lower),
-                  (part, and_(part.role == "beneficiary", part.activity_id == activity_id,
-                              part.chamber_id == sibling.id))]
+    if participations is None:
+        part = aliased(Participation)
+        on_part = and_(part.role == "beneficiary", part.activity_id == activity_id, part.chamber_id == sibling.id)
+    else:
+        part = participations
+        on_part = and_(part.c.activity_id == activity_id, part.c.chamber_id == sibling.id)
+    return part, [(sibling, sibling.id == nearest_lower), (part, on_part)]
 
 
 def existing_chambers(f: CoverageFilters):
@@ -144,7 +162,7 @@ def activity_conditions(f: CoverageFilters) -> list:
     return conditions
 
 
-def counted_participations(f: CoverageFilters, role: str = "beneficiary"):
+def counted_participations(f: CoverageFilters, role: str = "beneficiary", cte: bool = False):
     """Subquery, one row per counted participation: chamber_id, activity_id, area_id, year, start_date,
     participants, women. Only chambers in scope; a chamber appears once per activity (the schema's unique constraint)."""
     stmt = (
@@ -158,7 +176,7 @@ def counted_participations(f: CoverageFilters, role: str = "beneficiary"):
         stmt = stmt.where(chamber_in_scope(Participation.chamber_id, f))
     if f.confirmed_only:
         stmt = stmt.where(Participation.status == "confirmed")
-    return stmt.subquery("counted")
+    return stmt.cte("counted") if cte else stmt.subquery("counted")
 
 
 def counted_activities(f: CoverageFilters):

@@ -2,11 +2,12 @@
 reports summed from the participations. (tests/conftest.py also checks the facts after every test.)"""
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import event, insert, select, text, update
 
 from parliament_tracker.activities.models import Participation
 from parliament_tracker.activities.participations import Counts, add_participations, remove_participation
@@ -17,7 +18,7 @@ from parliament_tracker.activities.services import (
     restore_activity,
     update_activity,
 )
-from parliament_tracker.dashboards import facts, report
+from parliament_tracker.dashboards import facts, report, scope
 from parliament_tracker.dashboards import queries as q
 from parliament_tracker.dashboards.models import CoverageFact
 from parliament_tracker.dashboards.scope import CoverageFilters as F
@@ -156,8 +157,28 @@ def test_reports_from_the_facts_equal_reports_from_the_participations(chambers, 
         assert from_facts["expert_supply"] == {"chambers": 2, "activities": 2}
     monkeypatch.setattr(facts, "serves", lambda f: False)
     monkeypatch.setattr(facts, "counts_serve", lambda f: False)
-    from_participations = report.coverage_report.uncached(filters)
+    with live_statements() as executed:
+        from_participations = report.coverage_report.uncached(filters)
+    assert not any("coverage_facts" in sql or "coverage_activity_counts" in sql for sql in executed)
     assert from_participations == from_facts and not list(decimals(from_participations))
+
+
+@contextmanager
+def live_statements():
+    """Within the block, statements are built anew (the facts switched off must not be served by statements
+    built while they were on) and the SQL run is collected; after it, those statements are forgotten too."""
+    executed = []
+
+    def collect(conn, cursor, statement, parameters, context, executemany):
+        executed.append(statement)
+
+    scope.forget_statements()
+    event.listen(db.engine, "before_cursor_execute", collect)
+    try:
+        yield executed
+    finally:
+        event.remove(db.engine, "before_cursor_execute", collect)
+        scope.forget_statements()
 
 
 def decimals(value):
