@@ -6,24 +6,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from parliament_tracker.dashboards import charts
+from parliament_tracker.i18n import N_, request_translations
+from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
 
 COLUMNS = {
-    "area": _l("Area"), "chambers_reached": _l("Chambers reached"), "chambers_total": _l("Chambers in the period"),
-    "share": _l("Share reached"), "activities": _l("Activities"), "participants": _l("Participants"),
-    "areas": _l("Areas reached in"), "chambers": _l("Chambers"), "region": _l("Region"),
-    "subregion": _l("Subregion"), "income_group": _l("Income group"), "group": _l("IPU geopolitical group"),
-    "year": _l("Year"), "first_reached": _l("Chambers reached for the first time"),
-    "newly_reached_in_period": _l("Chambers first reached in the period"),
-    "cumulative_reached": _l("Chambers reached since the period began"), "cumulative_share": _l("Cumulative share"),
-    "iso3": _l("ISO code"), "country": _l("Country"), "reached": _l("Chamber reached"),
-    "not_reached": _l("Chamber not reached"), "total": _l("Total"), "code": _l("Code"), "chamber": _l("Chamber"),
-    "chamber_type": _l("Type"), "status": _l("Status"), "breadth": _l("Breadth (areas)"),
+    "area": N_("Area"), "chambers_reached": N_("Chambers reached"), "chambers_total": N_("Chambers in the period"),
+    "share": N_("Share reached"), "activities": N_("Activities"), "participants": N_("Participants"),
+    "areas": N_("Areas reached in"), "chambers": N_("Chambers"), "region": N_("Region"),
+    "subregion": N_("Subregion"), "income_group": N_("Income group"), "group": N_("IPU geopolitical group"),
+    "year": N_("Year"), "first_reached": N_("Chambers reached for the first time"),
+    "newly_reached_in_period": N_("Chambers first reached in the period"),
+    "cumulative_reached": N_("Chambers reached since the period began"), "cumulative_share": N_("Cumulative share"),
+    "iso3": N_("ISO code"), "country": N_("Country"), "reached": N_("Chamber reached"),
+    "not_reached": N_("Chamber not reached"), "total": N_("Total"), "code": N_("Code"), "chamber": N_("Chamber"),
+    "chamber_type": N_("Type"), "status": N_("Status"), "breadth": N_("Breadth (areas)"),
 }
+
+
+def _cell(value) -> str:
+    """A table cell's text as HTML: integers as they are, anything else escaped."""
+    return str(value) if type(value) is int else escape(str(value))
 
 
 @dataclass
@@ -34,6 +40,15 @@ class Panel:
     rows: list[list]
     figure: dict | None = None
     labels: list[str] = field(default_factory=list)
+
+    @property
+    def html_rows(self) -> Markup:
+        """The body of the table alternative: a row per row, its first cell a row header, every cell escaped. Built
+        here rather than by a template loop: the map's table alone has over a thousand cells, and escaping each
+        through the template cost more than the rest of the page's rendering."""
+        rows = (f'<tr><th scope="row">{_cell(row[0])}</th>{"".join(f"<td>{_cell(c)}</td>" for c in row[1:])}</tr>'
+                for row in self.rows)
+        return Markup("".join(rows))  # noqa: S704 (every cell is escaped by _cell)
 
     @property
     def figure_json(self) -> str:
@@ -133,5 +148,5 @@ def coverage_panels(report: dict, areas: dict[str, str]) -> dict[str, Panel]:
 
 
 def column_label(key: str, areas: dict[str, str]) -> str:
-    label = COLUMNS.get(key)  # not `or`: the truth of a lazy string translates it once more
-    return str(label) if label is not None else areas.get(key) or key
+    # through the request's catalogue: a table header costs a dictionary lookup, not Flask-Babel's context lookups
+    return request_translations().ugettext(COLUMNS[key]) if key in COLUMNS else areas.get(key) or key

@@ -40,6 +40,15 @@ def test_dashboard_shows_the_headline_and_its_figures(client, small):
     assert "/assets/" in html and "world_50m.json" not in html.split("data-topojson-url")[0][-200:]
 
 
+def test_the_table_alternatives_escape_every_cell(client, small):
+    mali = make_chamber("ML-LC", name='<img src=x onerror="alert(1)"> Assemblée & Co')
+    make_activity("S", "awareness", start=dt.date(2011, 3, 1), chambers=[mali])
+    html = client.get("/").get_data(as_text=True)
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Assemblée &amp; Co (Awareness" in html
+    assert '<tr><th scope="row">MLI</th><td>Mali</td><td>1</td><td>1</td><td>100%</td><td>1</td>' in html
+
+
 def test_filters_in_the_url_change_the_numbers(client, small):
     html = client.get("/?from=2015&to=2015").get_data(as_text=True)
     assert "1 of 3" in html
