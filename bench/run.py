@@ -151,7 +151,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--scales", default="0.5,1", help="sizes as fractions of 20,000 activities")
-    parser.add_argument("--repeats", type=int, default=10, help="timed requests per scenario")
+    parser.add_argument("--repeats", type=int, default=20, help="timed requests per scenario")
     parser.add_argument("--seconds", type=float, default=8, help="per endpoint under gunicorn (0: skip)")
     parser.add_argument("--max-requests", type=int, default=3000, help="per endpoint under gunicorn")
     args = parser.parse_args()

@@ -15,10 +15,10 @@ def area_labels() -> dict[str, str]:
     return dict(db.session.execute(stmt).all())
 
 
-def filter_choices() -> dict[str, list[tuple[str, str]]]:
-    """(value, label) pairs for each coverage filter."""
+def filter_choices(areas: dict[str, str] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) pairs for each coverage filter (areas: area_labels(), when the caller has them)."""
     return {
-        "area": list(area_labels().items()),
+        "area": list((areas or area_labels()).items()),
         "activity_type": [(t, label("activity_type", t)) for t in ACTIVITY_TYPES],
         "region": [(r, r) for r in REGIONS],
         "income_group": [(g, label("income_group", g)) for g in INCOME_GROUPS],

@@ -19,11 +19,13 @@ bp.add_app_template_global(assets.asset_folder_url, "asset_folder_url")
 bp.after_app_request(assets.compress_response)
 
 
-def _form() -> CoverageFilterForm:
+def _form_and_areas() -> tuple[CoverageFilterForm, dict[str, str]]:
+    """The filter form, validated, and the areas' labels (read once for both)."""
+    areas = area_labels()
     form = CoverageFilterForm()
-    form.set_choices(filter_choices())
+    form.set_choices(filter_choices(areas))
     form.validate()
-    return form
+    return form, areas
 
 
 def _own_donor_id():
@@ -34,7 +36,7 @@ def _own_donor_id():
 @bp.get("/")
 @public_unless_disabled(dashboards_are_public)
 def index():
-    form, areas = _form(), area_labels()
+    form, areas = _form_and_areas()
     if form.errors:
         return render_template("dashboards/index.html", form=form, report=None, areas=areas), 400
     filters = form.filters()
@@ -48,7 +50,7 @@ def index():
 @bp.get("/coverage/matrix")
 @public_unless_disabled(dashboards_are_public)
 def matrix():
-    form, areas = _form(), area_labels()
+    form, areas = _form_and_areas()
     if form.errors:
         return render_template("dashboards/matrix.html", form=form, table=None, areas=areas), 400
     table = tables.matrix_table(matrix_report(form.filters()), areas, request.args.get("sort"),
@@ -59,7 +61,7 @@ def matrix():
 @bp.get("/coverage/gaps")
 @public_unless_disabled(dashboards_are_public)
 def gaps():
-    form, areas = _form(), area_labels()
+    form, areas = _form_and_areas()
     if form.errors:
         return render_template("dashboards/gaps.html", form=form, table=None, areas=areas), 400
     return render_template("dashboards/gaps.html", form=form, table=tables.gaps_table(gaps_report(form.filters())),
@@ -70,10 +72,10 @@ def gaps():
 @public_unless_disabled(dashboards_are_public)
 def download(name: str):
     """One chart's or table's numbers as CSV, exactly as shown, for the filters in the URL."""
-    form = _form()
+    form, areas = _form_and_areas()
     if form.errors:
         abort(400, " ".join(form.error_messages()))
-    header, rows = tables.csv_rows(name, form.filters(), area_labels())
+    header, rows = tables.csv_rows(name, form.filters(), areas)
     return tables.csv_response(name, header, rows)
 
 
