@@ -1,4 +1,4 @@
-"""Locale selection for Flask-Babel."""
+"""Locale selection for Flask-Babel, and translation through the request's catalogue where many strings are."""
 
 from flask import current_app, g, has_request_context, request
 from flask_babel import get_translations
@@ -17,10 +17,11 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it, which pyb
 
 
 def request_translations():
-    """The catalogue of the request's locale, looked up once per request (or app context) and kept on `g`."""
-    found = g.get("translations")
+    """The catalogue of the request's locale, looked up once per app context (each request has its own) and kept
+    on `g`, as Flask-Babel keeps the locale itself."""
+    found = g.get("babel_catalogue")
     if found is None:
-        found = g.translations = get_translations()
+        found = g.babel_catalogue = get_translations()
     return found
 
 

@@ -50,7 +50,7 @@ def per_shape(build):
     Sources must be stable objects (the temporary tables of summary.py and the inline subqueries it memoises).
     The key includes the database's dialect: a builder may choose the form that dialect plans best."""
     @functools.lru_cache(maxsize=512)
-    def memo(shape: CoverageFilters, dialect: str, *sources):  # a builder may choose a form per database
+    def memo(shape: CoverageFilters, dialect: str, *sources):
         return build(shape, *sources)
 
     @functools.wraps(build)

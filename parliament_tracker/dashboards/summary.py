@@ -43,25 +43,23 @@ COUNT_COLUMNS = ("area_id", "year", "activities")
 
 def _participation_years(f: CoverageFilters):
     """Per (chamber, area, year), like the facts, summed from the counted participations under f."""
-    if db.engine.dialect.name == "postgresql":
-        # PostgreSQL hashes the other chamber's participation rather than probing for it: from the counted ones,
-        # scanned once as a common table expression, it hashes thousands of rows instead of every participation
-        # (which spilled to disk and grew faster than linearly)
-        counted = counted_participations(f, cte=True)
-        sibling, sibling_joins = lower_sibling_participation(counted.c.activity_id, counted.alias("sibling"))
-        (sibling_chamber, on_chamber), (_, on_part) = sibling_joins
+    # PostgreSQL hashes the other chamber's participation rather than probing for it: looked for among the counted
+    # ones (a common table expression, scanned once) it hashes thousands of rows instead of every participation,
+    # which spilled to disk and grew faster than linearly. SQLite probes the unique (activity, chamber) index once
+    # per row, which a subquery there defeats.
+    postgresql = db.engine.dialect.name == "postgresql"
+    counted = counted_participations(f, cte=postgresql)
+    sibling, ((sibling_chamber, on_chamber), (_, on_part)) = lower_sibling_participation(
+        counted.c.activity_id, counted.alias("sibling") if postgresql else None)
+    if postgresql:
         no_sibling = sibling.c.chamber_id.is_(None)
     else:
-        # SQLite probes the unique (activity, chamber) index once per row; a subquery there defeats it
-        counted = counted_participations(f)
-        sibling, sibling_joins = lower_sibling_participation(counted.c.activity_id)
-        (sibling_chamber, on_chamber), (_, on_part) = sibling_joins
+        no_sibling = sibling.id.is_(None)
         # the sibling's participation is in the same activity, so it counts if its chamber and status do
         if f.confirmed_only:
             on_part = and_(on_part, sibling.status == "confirmed")
         if has_chamber_conditions(f):
             on_part = and_(on_part, chamber_in_scope(sibling.chamber_id, f))
-        no_sibling = sibling.id.is_(None)
     return (select(counted.c.chamber_id, counted.c.area_id, counted.c.year, func.count().label("activities"),
                    func.sum(counted.c.participants).label("participants"), func.sum(counted.c.women).label("women"),
                    func.sum(case((counted.c.women.is_not(None), counted.c.participants))).label("participants_with_sex"),
