@@ -70,15 +70,19 @@ def forget_statements() -> None:
         memo.cache_clear()
 
 
+def _run(statement, f: CoverageFilters):
+    # on the session's connection, without the ORM's layer: these selects load no objects
+    return db.session.connection().execute(statement, parameters(f))
+
+
 def rows(statement, f: CoverageFilters) -> list:
-    """Run a per-shape statement with f's values: its rows, fetched at once (row by row costs more on SQLite).
-    On the session's connection, without the ORM's layer: these selects load no objects."""
-    return db.session.connection().execute(statement, parameters(f)).all()
+    """Run a per-shape statement with f's values: its rows, fetched at once (row by row costs more on SQLite)."""
+    return _run(statement, f).all()
 
 
 def records(statement, f: CoverageFilters) -> list[dict]:
     """rows(statement, f) as dicts keyed by the select's labels (the keys are read once, not once per row)."""
-    result = db.session.connection().execute(statement, parameters(f))
+    result = _run(statement, f)
     keys = tuple(result.keys())
     return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
