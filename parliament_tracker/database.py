@@ -1,7 +1,11 @@
-"""Database-level helpers that belong to no feature."""
+"""Database-level helpers that belong to no feature: the unit of work every service writes in."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
 
 from parliament_tracker.extensions import db
 
@@ -21,3 +25,34 @@ def sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+_DEPTH = "unit_of_work_depth"
+
+
+@contextmanager
+def unit_of_work(*, conflict: Exception | None = None, stale: Exception | None = None) -> Iterator[None]:
+    """One use case's transaction: the block writes, leaving it commits once; any exception rolls the session
+    back and propagates, so nothing is half-written.
+
+    conflict replaces an IntegrityError (a unique or foreign key the database refused) and stale a
+    StaleDataError (a version counter that moved), each with the domain error the view can show. Nested blocks
+    join the outermost one: a service that calls another still commits once.
+    """
+    info = db.session.info
+    depth = info.get(_DEPTH, 0)
+    info[_DEPTH] = depth + 1
+    try:
+        yield
+        if depth == 0:
+            db.session.commit()
+    except BaseException as error:
+        if depth == 0:
+            db.session.rollback()
+        replacement = (conflict if isinstance(error, IntegrityError) else
+                       stale if isinstance(error, StaleDataError) else None)
+        if replacement is not None:
+            raise replacement from error
+        raise
+    finally:
+        info[_DEPTH] = depth

@@ -1,10 +1,16 @@
-"""Friendly error pages (JSON under /api/); a 500 rolls the session back and shows no details."""
+"""Friendly error pages, and the one JSON error body (under /api/ and for clients asking for JSON); a 500 rolls
+the session back and shows no details."""
 
-from flask import Flask, jsonify, render_template, request
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.http import HTTP_STATUS_CODES
 
 from parliament_tracker.extensions import db
 
@@ -20,13 +26,41 @@ TITLES = {
 }
 
 
-def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path == "/healthz"
+def wants_json() -> bool:
+    """Whether this request gets JSON rather than a page: the API, the health check, or a client that asks
+    for JSON above anything else."""
+    return (request.path.startswith("/api/") or request.path == "/healthz"
+            or request.accept_mimetypes.best == "application/json")
+
+
+@dataclass(frozen=True)
+class ErrorBody:
+    """Every JSON error: {"status": 400, "code": "bad_request", "error": "a sentence for people",
+    "fields": {"per_page": ["1 to 200"]}}. code is the HTTP reason in snake_case; fields names the query or
+    form fields at fault (empty when the error is not about one)."""
+
+    status: int
+    error: str
+    code: str = ""
+    fields: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not self.code:
+            reason = HTTP_STATUS_CODES.get(self.status, "error")
+            object.__setattr__(self, "code", reason.lower().replace(" ", "_").replace("-", "_").replace("'", ""))
+
+
+def json_error(status: int, message: str, fields: dict | None = None) -> Response:
+    """The JSON error response (ErrorBody) with its status."""
+    body = ErrorBody(status, str(message), fields={k: [str(m) for m in v] for k, v in (fields or {}).items()})
+    response = jsonify(asdict(body))
+    response.status_code = status
+    return response
 
 
 def _render(status: int, message: str):
-    if _wants_json():
-        return jsonify(error=message, status=status), status
+    if wants_json():
+        return json_error(status, message)
     return render_template("errors/error.html", status=status, title=str(TITLES.get(status, _("Error"))),
                            message=message), status
 

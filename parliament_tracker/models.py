@@ -1,10 +1,11 @@
 """Imports every model so that the metadata (and so Alembic) knows all tables."""
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation  # noqa: F401
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation  # noqa: F401
 from parliament_tracker.audit import AuditRecord  # noqa: F401
-from parliament_tracker.auth.models import Setting, User  # noqa: F401
+from parliament_tracker.auth.models import User  # noqa: F401
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup  # noqa: F401
 from parliament_tracker.dashboards.models import CoverageActivityCount, CoverageFact  # noqa: F401
+from parliament_tracker.donors.models import Donor  # noqa: F401
 from parliament_tracker.profiles.models import (  # noqa: F401
     Assessment,
     AssessmentAnswer,
@@ -14,3 +15,4 @@ from parliament_tracker.profiles.models import (  # noqa: F401
     Feedback,
     ParticipationReport,
 )
+from parliament_tracker.settings import Setting  # noqa: F401

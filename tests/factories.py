@@ -7,11 +7,12 @@ import itertools
 
 from sqlalchemy import select
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.auth.models import User
 from parliament_tracker.auth.services import hash_password
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
 from parliament_tracker.chambers.text import normalize
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 
 PASSWORD = "correct horse battery staple"

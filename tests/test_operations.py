@@ -5,7 +5,8 @@ from sqlalchemy import func, select
 
 from config import ProductionConfig, database_url
 from parliament_tracker import create_app
-from parliament_tracker.activities.models import Activity, Donor, Participation
+from parliament_tracker.activities.models import Activity, Participation
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 from tests import factories
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, select, update
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation, activity_donors
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
 from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.database import unit_of_work
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 
 DEMO_DONORS = ("[Demo] European Commission", "[Demo] UNDP", "[Demo] Government of Italy",
@@ -96,10 +98,10 @@ def load_demo(first_year: int = 2005, last_year: int = 2015, seed: int = 2005) -
                     activity.participations.append(_participation(rng, expert, "expert"))
                 participations += len(activity.participations)
                 activities.append(activity)
-    db.session.add_all(activities)
-    db.session.add(AuditRecord(entity_type="demo", entity_label="demo data", action="create",
-                               after={"activities": len(activities), "participations": participations}))
-    db.session.commit()
+    with unit_of_work():
+        db.session.add_all(activities)
+        db.session.add(AuditRecord(entity_type="demo", entity_label="demo data", action="create",
+                                   after={"activities": len(activities), "participations": participations}))
     return DemoReport(len(activities), participations)
 
 
@@ -109,14 +111,14 @@ def clear_demo() -> DemoReport:
 
     demo_ids = select(Activity.id).where(Activity.is_demo.is_(True))
     count = db.session.scalar(select(func.count()).select_from(demo_ids.subquery()))
-    parts = db.session.execute(delete(Participation).where(Participation.activity_id.in_(demo_ids))).rowcount
-    db.session.execute(delete(activity_donors).where(activity_donors.c.activity_id.in_(demo_ids)))
-    db.session.execute(update(Activity).where(Activity.preceding_id.in_(demo_ids)).values(preceding_id=None))
-    db.session.execute(delete(Activity).where(Activity.is_demo.is_(True)))
-    used = select(User.donor_id).where(User.donor_id.is_not(None))
-    funded = select(activity_donors.c.donor_id)
-    db.session.execute(delete(Donor).where(Donor.is_demo.is_(True), Donor.id.not_in(used), Donor.id.not_in(funded)))
-    db.session.add(AuditRecord(entity_type="demo", entity_label="demo data", action="delete",
-                               before={"activities": count, "participations": parts}))
-    db.session.commit()
+    with unit_of_work():
+        parts = db.session.execute(delete(Participation).where(Participation.activity_id.in_(demo_ids))).rowcount
+        db.session.execute(delete(activity_donors).where(activity_donors.c.activity_id.in_(demo_ids)))
+        db.session.execute(update(Activity).where(Activity.preceding_id.in_(demo_ids)).values(preceding_id=None))
+        db.session.execute(delete(Activity).where(Activity.is_demo.is_(True)))
+        used = select(User.donor_id).where(User.donor_id.is_not(None))
+        funded = select(activity_donors.c.donor_id)
+        db.session.execute(delete(Donor).where(Donor.is_demo.is_(True), Donor.id.not_in(used), Donor.id.not_in(funded)))
+        db.session.add(AuditRecord(entity_type="demo", entity_label="demo data", action="delete",
+                                   before={"activities": count, "participations": parts}))
     return DemoReport(count, parts)

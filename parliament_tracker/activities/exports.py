@@ -1,17 +1,14 @@
-"""Activities as CSV rows in the import's own columns (one row per chamber), so an export can be re-imported."""
+"""Activities as download rows in the import's own columns (one row per chamber), so an export can be re-imported."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
 from sqlalchemy.orm import selectinload
 
-from parliament_tracker.activities.importing import COLUMNS
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.activities.queries import SORTS, ActivityFilter, filtered_activities
-from parliament_tracker.chambers.exports import safe_cell
+from parliament_tracker.downloads import safe_cell
 from parliament_tracker.extensions import db
 
 # Activities loaded per round trip while streaming the export.
@@ -33,16 +30,3 @@ def export_rows(filters: ActivityFilter) -> Iterator[list[str]]:
             chamber = [p.chamber.code, p.chamber.country.iso2, p.participants, p.women] if p else ["", "", "", ""]
             yield [safe_cell(v) for v in common + chamber]
 
-
-def export_csv(filters: ActivityFilter) -> Iterator[str]:
-    """The CSV text, header first, produced a chunk of rows at a time."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for number, row in enumerate(export_rows(filters), start=1):
-        writer.writerow(row)
-        if number % BATCH == 0:
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
-    yield out.getvalue()

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
 
 from parliament_tracker.activities.imports import ImportReport, preview_import
-from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.activities.services import activity_snapshot
 from parliament_tracker.audit import AuditRecord, jsonable, utcnow
+from parliament_tracker.database import unit_of_work
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 
 
@@ -131,26 +132,19 @@ def commit_import(path: Path, filename: str, *, excluded=(), by=None, max_rows: 
     """Check the file again and write it in one transaction; ImportRefused (nothing written) when any row is
     in error or ambiguous. Re-importing the same file writes nothing: every row is unchanged."""
     report = preview_import(path, filename, excluded=excluded, max_rows=max_rows)
-    if not report.ok:
-        db.session.rollback()
-        raise ImportRefused(report)
     user_id = by.id if by is not None and getattr(by, "is_authenticated", False) else None
     codes = {o_id: o.chamber for g in report.groups.values() for o_id, (o, _p, _w) in g.chambers.items()}
     audits = _Audits()
-    try:
+    conflict = ImportConflict(_("Another change to the same activities was saved while this file was imported; "
+                                "nothing was written. Check the file again."))
+    with unit_of_work(conflict=conflict):
+        if not report.ok:
+            raise ImportRefused(report)
         _write_activities(report, user_id, audits)
         _write_participations(report, codes, user_id, audits)
         if audits or audits.written:
             summary = {k: v for k, v in vars(report.summary).items() if not k.startswith("_")}
             _audit(audits, user_id, "imports", None, filename, "import", None, summary)
             audits.flush(force=True)
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise ImportConflict(_("Another change to the same activities was saved while this file was imported; "
-                               "nothing was written. Check the file again.")) from None
-    except Exception:
-        db.session.rollback()
-        raise
     report.committed = True
     return report

@@ -7,7 +7,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,14 +38,9 @@ class RawRow:
     too_long: tuple[str, ...] = ()
 
 
-def template_csv() -> str:
-    """The downloadable template: the header and one example row."""
-    example = ("WS-2012-03", "Regional workshop on open data", "awareness", "workshop", "2012-03-05", "2012-03-07",
-               "Nairobi", "European Commission", "KE-LC", "Kenya", "4", "2")
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows([COLUMNS, example])
-    return out.getvalue()
+# The downloadable template's one example row, under COLUMNS.
+TEMPLATE_EXAMPLE = ("WS-2012-03", "Regional workshop on open data", "awareness", "workshop", "2012-03-05",
+                    "2012-03-07", "Nairobi", "European Commission", "KE-LC", "Kenya", "4", "2")
 
 
 def _header(cells: list[str]) -> tuple[list[str | None], list[str]]:

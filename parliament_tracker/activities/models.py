@@ -1,4 +1,4 @@
-"""Areas of work, donors, activities and participations."""
+"""Areas of work, activities (and the donors funding them) and participations."""
 
 from __future__ import annotations
 
@@ -53,18 +53,6 @@ class ActivityArea(db.Model):
     code: Mapped[str] = mapped_column(String(30), unique=True)
     label: Mapped[str] = mapped_column(String(120))
     position: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class Donor(db.Model):
-    __tablename__ = "donors"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
-
-    @property
-    def audit_label(self) -> str:
-        return self.name
 
 
 class Activity(db.Model):

@@ -10,6 +10,7 @@ from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.activities.rules import ActivityError, Counts, DuplicateParticipation, check_counts
 from parliament_tracker.activities.services import participation_snapshot
 from parliament_tracker.audit import record_change
+from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 
 
@@ -24,11 +25,11 @@ def add_participations(activity: Activity, chambers, counts: Counts, *, by=None)
     if already:
         raise DuplicateParticipation(_("Already taking part: %(codes)s.", codes=", ".join(already)), "chambers")
     added = [Participation(activity=activity, chamber=c, **asdict(counts)) for c in chambers]
-    db.session.add_all(added)
-    db.session.flush()
-    for participation in added:
-        record_change("create", participation, before=None, after=participation_snapshot(participation), by=by)
-    db.session.commit()
+    with unit_of_work():
+        db.session.add_all(added)
+        db.session.flush()
+        for participation in added:
+            record_change("create", participation, before=None, after=participation_snapshot(participation), by=by)
     return added
 
 
@@ -36,16 +37,16 @@ def update_participation(participation: Participation, counts: Counts, *, by=Non
     """New role and counts for one chamber's part; checked before anything is written."""
     check_counts(counts)
     before = participation_snapshot(participation)
-    for name, value in asdict(counts).items():
-        setattr(participation, name, value)
-    db.session.flush()
-    record_change("update", participation, before=before, after=participation_snapshot(participation), by=by)
-    db.session.commit()
+    with unit_of_work():
+        for name, value in asdict(counts).items():
+            setattr(participation, name, value)
+        db.session.flush()
+        record_change("update", participation, before=before, after=participation_snapshot(participation), by=by)
     return participation
 
 
 def remove_participation(participation: Participation, *, by=None) -> None:
     """The chamber no longer takes part; the audit record keeps what it was."""
-    record_change("delete", participation, before=participation_snapshot(participation), after=None, by=by)
-    db.session.delete(participation)
-    db.session.commit()
+    with unit_of_work():
+        record_change("delete", participation, before=participation_snapshot(participation), after=None, by=by)
+        db.session.delete(participation)

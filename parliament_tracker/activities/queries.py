@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from flask import abort
 from sqlalchemy import Select, extract, func, or_, select
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 
 SORTS = {

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from parliament_tracker.activities.models import ACTIVITY_TYPES, PARTICIPATION_ROLES
+from parliament_tracker.domain import DomainError
 
 EARLIEST = dt.date(1990, 1, 1)
 # How far ahead an activity may be planned, in years after today.
@@ -15,16 +16,8 @@ YEARS_AHEAD = 5
 COUNT_FIELDS = ("participants", "women", "members", "secretariat_staff", "ict_staff")
 
 
-class ActivityError(ValueError):
+class ActivityError(DomainError):
     """A rule about activities or participations was broken; field names the form field it belongs to."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-class StaleEdit(ActivityError):
-    """Someone saved the activity after the form was opened; the save is refused, never merged silently."""
 
 
 class DuplicateParticipation(ActivityError):

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation
-from parliament_tracker.activities.rules import ActivityError, Counts, StaleEdit, check_dates, check_type
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
+from parliament_tracker.activities.rules import ActivityError, Counts, check_dates, check_type
 from parliament_tracker.audit import record_change, snapshot, utcnow
+from parliament_tracker.database import unit_of_work
+from parliament_tracker.domain import StaleEdit
+from parliament_tracker.donors.services import get_donor
 from parliament_tracker.extensions import db
 
 ACTIVITY_FIELDS = ("ref", "title", "activity_type", "start_date", "end_date", "venue", "online", "description",
@@ -43,30 +45,6 @@ def list_areas() -> list[ActivityArea]:
 
 def get_area(code: str) -> ActivityArea | None:
     return db.session.scalar(select(ActivityArea).where(ActivityArea.code == code))
-
-
-def donor_choices() -> list[tuple[str, str]]:
-    return [(str(d.id), d.name) for d in db.session.scalars(select(Donor).order_by(Donor.name))]
-
-
-def get_donor(donor_id) -> Donor | None:
-    return db.session.get(Donor, int(donor_id)) if str(donor_id).isdigit() else None
-
-
-def get_donor_by_name(name: str) -> Donor | None:
-    return db.session.scalar(select(Donor).where(Donor.name == name.strip()))
-
-
-def get_or_create_donor(name: str, *, commit: bool = True, is_demo: bool = False, by=None) -> Donor:
-    """The donor with this exact name, created (and audited) if it is new."""
-    donor = get_donor_by_name(name)
-    if donor is None:
-        donor = Donor(name=name.strip(), is_demo=is_demo)
-        db.session.add(donor)
-        record_change("create", donor, before=None, after={"name": donor.name}, by=by)
-        if commit:
-            db.session.commit()
-    return donor
 
 
 def activity_snapshot(activity: Activity) -> dict:
@@ -108,17 +86,13 @@ def _apply(activity: Activity, values: ActivityValues) -> None:
 def create_activity(values: ActivityValues, chambers=(), *, role: str = "beneficiary", by=None) -> Activity:
     """A new activity with the given chambers as participants (counts unknown), audited; commits once."""
     activity = Activity()
-    try:
+    with unit_of_work():
         _apply(activity, values)
         activity.participations = [Participation(chamber=c, role=role) for c in dict.fromkeys(chambers)]
         db.session.add(activity)
         record_change("create", activity, before=None, after=activity_snapshot(activity), by=by)
         for participation in activity.participations:
             record_change("create", participation, before=None, after=participation_snapshot(participation), by=by)
-        db.session.commit()
-    except ActivityError:
-        db.session.rollback()
-        raise
     return activity
 
 
@@ -128,27 +102,20 @@ def update_activity(activity: Activity, values: ActivityValues, *, expected_vers
         raise StaleEdit(_("Someone else saved this activity while you were editing it. Your changes are not "
                           "saved: compare them with the current version, then save again."))
     before = activity_snapshot(activity)
-    try:
+    with unit_of_work(stale=StaleEdit(_("Someone else saved this activity at the same moment. Your changes are "
+                                        "not saved; reload the page and try again."))):
         _apply(activity, values)
         db.session.flush()
         record_change("update", activity, before=before, after=activity_snapshot(activity), by=by)
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise StaleEdit(_("Someone else saved this activity at the same moment. Your changes are not saved; "
-                          "reload the page and try again.")) from None
-    except ActivityError:
-        db.session.rollback()
-        raise
     return activity
 
 
 def _set_deleted(activity: Activity, deleted: bool, action: str, by) -> Activity:
     before = activity_snapshot(activity)
-    activity.deleted_at = utcnow() if deleted else None
-    db.session.flush()
-    record_change(action, activity, before=before, after=activity_snapshot(activity), by=by)
-    db.session.commit()
+    with unit_of_work():
+        activity.deleted_at = utcnow() if deleted else None
+        db.session.flush()
+        record_change(action, activity, before=before, after=activity_snapshot(activity), by=by)
     return activity
 
 

@@ -2,30 +2,32 @@
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
     redirect,
     render_template,
     request,
-    stream_with_context,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.activities import queries, services
-from parliament_tracker.activities.exports import export_csv
+from parliament_tracker.activities.exports import export_rows
 from parliament_tracker.activities.filters import read_activity_filter
 from parliament_tracker.activities.forms import (
     ActivityForm,
     ConfirmForm,
     ParticipationForm,
 )
+from parliament_tracker.activities.importing import COLUMNS
 from parliament_tracker.activities.picker import chamber_code_choices, get_chambers_by_codes
-from parliament_tracker.activities.rules import ActivityError, StaleEdit
+from parliament_tracker.activities.rules import ActivityError
 from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.donors.services import donor_choices
+from parliament_tracker.downloads import table_response
+from parliament_tracker.pages import form_page
 
 bp = Blueprint("activities", __name__, url_prefix="/activities")
 STAFF = ("admin", "staff")
@@ -52,8 +54,7 @@ def export():
     form, filters = read_activity_filter()
     if filters is None:
         abort(400, _("Invalid filter values."))
-    return Response(stream_with_context(export_csv(filters)), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=activities.csv"})
+    return table_response("activities", COLUMNS, export_rows(filters), stream=True)
 
 
 @bp.get("/bin")
@@ -75,7 +76,7 @@ def detail(activity_id: int):
 def _activity_form(activity=None) -> ActivityForm:
     form = ActivityForm()
     form.area.choices = [(a.code, a.label) for a in services.list_areas()]
-    form.donors.choices = services.donor_choices()
+    form.donors.choices = donor_choices()
     form.preceding.choices = [("", _("(none)"))] + queries.activity_choices(exclude=activity.id if activity else None)
     form.chambers.choices = chamber_code_choices()
     if activity is not None and request.method == "GET":
@@ -98,18 +99,15 @@ def _values(form: ActivityForm) -> services.ActivityValues:
 @role_required(*STAFF)
 def new():
     form = _activity_form()
-    if form.validate_on_submit():
+
+    def save():
         chambers = get_chambers_by_codes(form.chambers.data)
-        try:
-            if len(chambers) != len(set(form.chambers.data)):
-                raise ActivityError(_("Unknown chamber code."), "chambers")
-            activity = services.create_activity(_values(form), chambers, role=form.role.data, by=current_user)
-        except ActivityError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Activity saved."), "success")
-            return redirect(url_for("activities.detail", activity_id=activity.id))
-    return render_template("activities/form.html", form=form, activity=None), 400 if form.errors else 200
+        if len(chambers) != len(set(form.chambers.data)):
+            raise ActivityError(_("Unknown chamber code."), "chambers")
+        return services.create_activity(_values(form), chambers, role=form.role.data, by=current_user)
+
+    return form_page(form, save, "activities/form.html", activity=None,
+                     saved=lambda activity: (_("Activity saved."), _detail_url(activity)))
 
 
 @bp.route("/<int:activity_id>/edit", methods=["GET", "POST"])
@@ -118,21 +116,20 @@ def edit(activity_id: int):
     activity = queries.get_activity_or_404(activity_id)
     form = _activity_form(activity)
     del form.chambers, form.role
-    status = 200
-    if form.validate_on_submit():
-        try:
-            version = int(form.version.data) if str(form.version.data).isdigit() else -1
-            services.update_activity(activity, _values(form), expected_version=version, by=current_user)
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-            form.version.data, status = str(activity.version), 409
-        except ActivityError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Activity saved."), "success")
-            return redirect(url_for("activities.detail", activity_id=activity.id))
-    status = 400 if status == 200 and form.errors else status
-    return render_template("activities/form.html", form=form, activity=activity, stale=status == 409), status
+
+    def save():
+        version = int(form.version.data) if str(form.version.data).isdigit() else -1
+        return services.update_activity(activity, _values(form), expected_version=version, by=current_user)
+
+    def show_current_version(_error):
+        form.version.data = str(activity.version)
+
+    return form_page(form, save, "activities/form.html", activity=activity, stale=show_current_version,
+                     saved=(_("Activity saved."), _detail_url(activity)))
+
+
+def _detail_url(activity, anchor: str | None = None) -> str:
+    return url_for("activities.detail", activity_id=activity.id, _anchor=anchor)
 
 
 @bp.post("/<int:activity_id>/delete")

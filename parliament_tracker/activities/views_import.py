@@ -1,16 +1,17 @@
 """Spreadsheet import pages: upload and preview, commit (all or nothing), and the CSV template."""
 
-from flask import Response, current_app, flash, redirect, render_template, session, url_for
+from flask import current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.activities import uploads
 from parliament_tracker.activities.forms import ImportCommitForm, ImportUploadForm
 from parliament_tracker.activities.import_writer import ImportConflict, ImportRefused, commit_import
-from parliament_tracker.activities.importing import template_csv
+from parliament_tracker.activities.importing import COLUMNS, TEMPLATE_EXAMPLE
 from parliament_tracker.activities.imports import preview_import
 from parliament_tracker.activities.views import STAFF, bp
 from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.downloads import table_response
 
 # The preview page lists at most this many rows (refused rows first); the summary always counts them all.
 PREVIEW_ROWS = 500
@@ -75,5 +76,4 @@ def import_commit():
 @bp.get("/import/template.csv")
 @role_required(*STAFF)
 def import_template():
-    return Response(template_csv(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=activities-import-template.csv"})
+    return table_response("activities-import-template", COLUMNS, [TEMPLATE_EXAMPLE])

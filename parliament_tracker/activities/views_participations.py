@@ -1,6 +1,6 @@
 """Which chambers took part in an activity: add, change, remove, and the picker's chamber search (JSON)."""
 
-from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,6 +16,7 @@ from parliament_tracker.activities.rules import ActivityError, Counts
 from parliament_tracker.activities.services import counts_of
 from parliament_tracker.activities.views import STAFF, bp
 from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.pages import form_page
 
 
 def _counts(form: ParticipationForm) -> Counts:
@@ -37,20 +38,15 @@ def add_participation(activity_id: int):
     activity = queries.get_activity_or_404(activity_id)
     form = ParticipationForm()
     form.chambers.choices = chamber_code_choices()
-    if form.validate_on_submit():
+
+    def save():
         chambers = get_chambers_by_codes(form.chambers.data)
-        try:
-            if len(chambers) != len(set(form.chambers.data)):
-                raise ActivityError(_("Unknown chamber code."), "chambers")
-            add_participations(activity, chambers, _counts(form), by=current_user)
-        except ActivityError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("%(n)s chamber(s) added.", n=len(chambers)), "success")
-            return redirect(url_for("activities.detail", activity_id=activity.id, _anchor="chambers"))
-    status = 400 if form.errors else 200
-    return render_template("activities/participation_form.html", form=form, activity=activity,
-                           participation=None), status
+        if len(chambers) != len(set(form.chambers.data)):
+            raise ActivityError(_("Unknown chamber code."), "chambers")
+        return add_participations(activity, chambers, _counts(form), by=current_user)
+
+    return form_page(form, save, "activities/participation_form.html", activity=activity, participation=None,
+                     saved=lambda added: (_("%(n)s chamber(s) added.", n=len(added)), _chambers_url(activity)))
 
 
 @bp.route("/<int:activity_id>/participations/<int:participation_id>/edit", methods=["GET", "POST"])
@@ -60,17 +56,13 @@ def edit_participation(activity_id: int, participation_id: int):
     participation = queries.get_participation_or_404(activity, participation_id)
     form = ParticipationForm(data=counts_of(participation).__dict__ if request.method == "GET" else None)
     del form.chambers
-    if form.validate_on_submit():
-        try:
-            update_participation(participation, _counts(form), by=current_user)
-        except ActivityError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("%(code)s saved.", code=participation.chamber.code), "success")
-            return redirect(url_for("activities.detail", activity_id=activity.id, _anchor="chambers"))
-    status = 400 if form.errors else 200
-    return render_template("activities/participation_form.html", form=form, activity=activity,
-                           participation=participation), status
+    return form_page(form, lambda: update_participation(participation, _counts(form), by=current_user),
+                     "activities/participation_form.html", activity=activity, participation=participation,
+                     saved=lambda _p: (_("%(code)s saved.", code=participation.chamber.code), _chambers_url(activity)))
+
+
+def _chambers_url(activity) -> str:
+    return url_for("activities.detail", activity_id=activity.id, _anchor="chambers")
 
 
 @bp.post("/<int:activity_id>/participations/<int:participation_id>/delete", endpoint="remove_participation")
@@ -81,4 +73,4 @@ def remove_participation_view(activity_id: int, participation_id: int):
     code = participation.chamber.code
     remove_participation(participation, by=current_user)
     flash(_("%(code)s no longer takes part in this activity.", code=code), "success")
-    return redirect(url_for("activities.detail", activity_id=activity.id, _anchor="chambers"))
+    return redirect(_chambers_url(activity))

@@ -9,6 +9,7 @@ from parliament_tracker.activities import queries
 from parliament_tracker.activities.filters import read_activity_filter
 from parliament_tracker.api import bp
 from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.errors import json_error
 
 MAX_PER_PAGE = 200
 
@@ -37,7 +38,7 @@ def activities_index():
     per_page = request.args.get("per_page", "50")
     if filters is None or not per_page.isdigit() or not 1 <= int(per_page) <= MAX_PER_PAGE:
         errors = dict(form.errors) if filters is None else {"per_page": [f"1 to {MAX_PER_PAGE}"]}
-        return jsonify(error="invalid filter values", fields=errors, status=400), 400
+        return json_error(400, "invalid filter values", errors)
     page = queries.list_activities(filters, form.page.data or 1, int(per_page))
     return jsonify(page=page.page, per_page=page.per_page, total=page.total, pages=page.pages,
                    activities=[activity_json(a) for a in page.items])

@@ -7,12 +7,9 @@ from parliament_tracker.auth.permissions import public
 from parliament_tracker.chambers import services
 from parliament_tracker.chambers.exports import popolo_organization
 from parliament_tracker.chambers.models import CHAMBER_TYPES, INCOME_GROUPS, STATUSES
+from parliament_tracker.errors import json_error
 
 FILTERS = ("q", "region", "income_group", "chamber_type", "status", "group")
-
-
-def _bad(message: str):
-    return jsonify(error=message, status=400), 400
 
 
 @bp.get("/api/v1/chambers")
@@ -23,9 +20,9 @@ def chambers_index():
                "status": STATUSES, "group": [code for code, _ in services.group_choices()]}
     for name, values in allowed.items():
         if args[name] and args[name] not in values:
-            return _bad(f"{name} must be one of: {', '.join(values)}")
+            return json_error(400, f"{name} must be one of: {', '.join(values)}")
     if len(args["q"]) > 100:
-        return _bad("q must be at most 100 characters")
+        return json_error(400, "q must be at most 100 characters")
     chambers = services.search_chambers(services.RegistryFilter(**args))
     return jsonify(count=len(chambers), organizations=[popolo_organization(c) for c in chambers])
 
@@ -35,5 +32,5 @@ def chambers_index():
 def chambers_detail(code: str):
     chamber = services.get_chamber_by_code(code)
     if chamber is None:
-        return jsonify(error=f"no chamber with code {code!r}", status=404), 404
+        return json_error(404, f"no chamber with code {code!r}")
     return jsonify(popolo_organization(chamber))

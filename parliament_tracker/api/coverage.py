@@ -4,10 +4,11 @@ from flask import jsonify
 
 from parliament_tracker.api import bp
 from parliament_tracker.auth.permissions import public_unless_disabled
-from parliament_tracker.auth.services import dashboards_are_public
 from parliament_tracker.dashboards.choices import filter_choices
 from parliament_tracker.dashboards.forms import CoverageFilterForm
 from parliament_tracker.dashboards.report import coverage_report
+from parliament_tracker.errors import json_error
+from parliament_tracker.settings import dashboards_are_public
 
 
 @bp.get("/api/v1/coverage")
@@ -18,7 +19,6 @@ def coverage():
     form = CoverageFilterForm()
     form.set_choices(filter_choices())
     if not form.validate():
-        response = jsonify(error="Invalid filter values.", fields={
-            getattr(form, name).name: [str(e) for e in errors] for name, errors in form.errors.items()}, status=400)
-        return response, 400
+        return json_error(400, "Invalid filter values.",
+                          {getattr(form, name).name: errors for name, errors in form.errors.items()})
     return jsonify(coverage_report(form.filters()))

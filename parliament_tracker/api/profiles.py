@@ -5,14 +5,17 @@ from flask import jsonify
 from flask_login import current_user
 
 from parliament_tracker.api import bp
-from parliament_tracker.auth.permissions import can_view_chamber, is_staff, public_unless_disabled, role_required
-from parliament_tracker.auth.services import dashboards_are_public
+from parliament_tracker.auth.permissions import (
+    NO_ACCESS,
+    can_view_chamber,
+    is_staff,
+    public_unless_disabled,
+    role_required,
+)
 from parliament_tracker.chambers.services import get_chamber_by_code
+from parliament_tracker.errors import json_error
 from parliament_tracker.profiles import services, summary
-
-
-def _error(status: int, message: str):
-    return jsonify(error=message, status=status), status
+from parliament_tracker.settings import dashboards_are_public
 
 
 def _public(profile) -> dict:
@@ -43,7 +46,7 @@ def _private(profile) -> dict:
 def profile_detail(code: str):
     chamber = get_chamber_by_code(code)
     if chamber is None:
-        return _error(404, f"no chamber with code {code!r}")
+        return json_error(404, f"no chamber with code {code!r}")
     profile = summary.public_profile(chamber)
     body = _public(profile)
     if can_view_chamber(current_user, chamber):
@@ -56,9 +59,9 @@ def profile_detail(code: str):
 def profile_contacts(code: str):
     chamber = get_chamber_by_code(code)
     if chamber is None and is_staff(current_user):
-        return _error(404, f"no chamber with code {code!r}")
+        return json_error(404, f"no chamber with code {code!r}")
     if chamber is None or not can_view_chamber(current_user, chamber):
         # a parliament account gets the same answer for an unknown chamber and another chamber's
-        return _error(403, "You do not have access to this resource.")
+        return json_error(403, NO_ACCESS)
     return jsonify(contacts=[{"name": c.name, "role": c.role, "email": c.email, "phone": c.phone}
                              for c in services.list_contacts(chamber.id)])

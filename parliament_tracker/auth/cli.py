@@ -6,9 +6,10 @@ import sys
 import click
 from flask.cli import AppGroup
 
-from parliament_tracker.activities.services import get_or_create_donor
 from parliament_tracker.auth import services
 from parliament_tracker.chambers.services import get_chamber_by_code
+from parliament_tracker.database import unit_of_work
+from parliament_tracker.donors.services import get_or_create_donor
 
 users_cli = AppGroup("users", help="Manage user accounts.")
 
@@ -46,11 +47,11 @@ def create(email, role, chambers, donor, name, password):
             raise click.UsageError(f"No chamber with code {code!r} in the registry (see: flask registry export).")
         found.append(chamber)
     try:
-        donor_obj = get_or_create_donor(donor, commit=False) if donor else None
-        user = services.create_user(email, _read_password(password), role, name=name, chambers=found,
-                                    donor=donor_obj)
+        with unit_of_work():  # a donor named here is created only with its account
+            donor_obj = get_or_create_donor(donor) if donor else None
+            user = services.create_user(email, _read_password(password), role, name=name, chambers=found,
+                                        donor=donor_obj)
     except services.AccountError as error:
-        services.db.session.rollback()
         raise click.ClickException(str(error)) from None
     click.echo(f"Created {user.role} account {user.email}.")
 
@@ -65,7 +66,8 @@ def create_demo():
         chambers = [c for c in (get_chamber_by_code(code) for code in codes) if c is not None]
         if codes and not chambers:
             raise click.ClickException("Load the registry first: flask registry load")
-        donor_obj = get_or_create_donor(donor, commit=False, is_demo=True) if donor else None
         password = services.generate_password()
-        services.create_user(email, password, role, name=f"Demo {role}", chambers=chambers, donor=donor_obj)
+        with unit_of_work():
+            donor_obj = get_or_create_donor(donor, is_demo=True) if donor else None
+            services.create_user(email, password, role, name=f"Demo {role}", chambers=chambers, donor=donor_obj)
         click.echo(f"{role:>10}: {email}  password: {password}")

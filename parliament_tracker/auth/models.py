@@ -1,11 +1,11 @@
-"""User accounts, their roles and the chambers or donor they speak for; site settings."""
+"""User accounts, their roles and the chambers or donor they speak for."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parliament_tracker.audit import utcnow
@@ -52,11 +52,3 @@ class User(UserMixin, db.Model):
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"
 
-
-class Setting(db.Model):
-    """A site-wide setting an admin can change (e.g. whether dashboards are public)."""
-
-    __tablename__ = "settings"
-
-    key: Mapped[str] = mapped_column(String(80), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)

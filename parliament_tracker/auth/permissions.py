@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, jsonify, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user
 
+from parliament_tracker.errors import json_error, wants_json
+
 STAFF_ROLES = ("admin", "staff")
-
-
-def wants_json() -> bool:
-    return request.path.startswith("/api/") or (
-        request.accept_mimetypes.best == "application/json"
-    )
+NO_ACCESS = "You do not have access to this resource."
 
 
 def _refuse(status: int):
     if wants_json():
-        message = "Authentication required." if status == 401 else "You do not have access to this resource."
-        response = jsonify(error=message, status=status)
-        response.status_code = status
-        abort(response)
+        abort(json_error(status, "Authentication required." if status == 401 else NO_ACCESS))
     if status == 401:
         return redirect(url_for("auth.login", next=request.full_path if request.query_string else request.path))
     abort(status)

@@ -9,19 +9,17 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from sqlalchemy import func, select
 
-from parliament_tracker.audit import AuditRecord, record_change, snapshot, utcnow
-from parliament_tracker.auth.models import ROLES, Setting, User
+from parliament_tracker.audit import record_change, snapshot, utcnow
+from parliament_tracker.auth.models import ROLES, User
+from parliament_tracker.database import unit_of_work
+from parliament_tracker.domain import DomainError
 from parliament_tracker.extensions import db
 
 AUDITED_FIELDS = ("email", "name", "role", "active", "donor_id", "chamber_codes")
 
 
-class AccountError(ValueError):
+class AccountError(DomainError):
     """A rule about accounts was broken; field names the form field it belongs to."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def _hasher() -> PasswordHasher:
@@ -56,8 +54,8 @@ def authenticate(email: str, password: str) -> User | None:
     user = get_user_by_email(email)
     if not verify_password(user, password) or not user.active:
         return None
-    user.last_login_at = utcnow()
-    db.session.commit()
+    with unit_of_work():
+        user.last_login_at = utcnow()
     return user
 
 
@@ -93,11 +91,11 @@ def create_user(email: str, password: str, role: str, *, name: str = "", chamber
         raise AccountError("An account with this e-mail already exists.", "email")
     validate_password(password)
     _check_links(role, list(chambers), donor)
-    user = User(email=email, name=name, role=role, password_hash=hash_password(password),
-                donor=donor, chambers=list(chambers), active=True)
-    db.session.add(user)
-    record_change("create", user, before=None, after=_user_snapshot(user), by=by)
-    db.session.commit()
+    with unit_of_work():
+        user = User(email=email, name=name, role=role, password_hash=hash_password(password),
+                    donor=donor, chambers=list(chambers), active=True)
+        db.session.add(user)
+        record_change("create", user, before=None, after=_user_snapshot(user), by=by)
     return user
 
 
@@ -107,11 +105,11 @@ def update_user(user: User, *, role: str, name: str, active: bool, chambers=(), 
         raise AccountError("You cannot disable your own account or remove your own admin role.", "role")
     _check_links(role, list(chambers), donor)
     before = _user_snapshot(user)
-    user.role, user.name, user.active = role, name, active
-    user.chambers, user.donor = list(chambers), donor
-    db.session.flush()
-    record_change("update", user, before=before, after=_user_snapshot(user), by=by)
-    db.session.commit()
+    with unit_of_work():
+        user.role, user.name, user.active = role, name, active
+        user.chambers, user.donor = list(chambers), donor
+        db.session.flush()
+        record_change("update", user, before=before, after=_user_snapshot(user), by=by)
     return user
 
 
@@ -124,38 +122,14 @@ def change_password(user: User, current: str, new: str) -> None:
 
 def set_password(user: User, new: str, by=None) -> None:
     validate_password(new)
-    user.password_hash = hash_password(new)
-    record_change("update", user, before={"password": "(set)"}, after={"password": "(changed)"}, by=by,
-                  note="password changed")
-    db.session.commit()
+    with unit_of_work():
+        user.password_hash = hash_password(new)
+        record_change("update", user, before={"password": "(set)"}, after={"password": "(changed)"}, by=by,
+                      note="password changed")
 
 
 def list_users() -> list[User]:
     return list(db.session.scalars(select(User).order_by(User.role, User.email)))
-
-
-def get_setting(key: str, default: str) -> str:
-    setting = db.session.get(Setting, key)
-    return setting.value if setting else default
-
-
-def put_setting(key: str, value: str, by=None) -> None:
-    setting = db.session.get(Setting, key)
-    before = setting.value if setting else None
-    if setting is None:
-        setting = Setting(key=key, value=value)
-        db.session.add(setting)
-    setting.value = value
-    db.session.flush()
-    if before != value:
-        db.session.add(AuditRecord(user_id=getattr(by, "id", None), entity_type="settings", entity_id=None,
-                                   entity_label=key, action="update", before={key: before}, after={key: value}))
-    db.session.commit()
-
-
-def dashboards_are_public() -> bool:
-    """Whether anonymous visitors may see the coverage dashboards (on unless an admin turned it off)."""
-    return get_setting("public_dashboards", "1") == "1"
 
 
 def get_user_or_404(user_id: int) -> User:

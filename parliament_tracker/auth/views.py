@@ -4,12 +4,14 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from parliament_tracker.activities.services import donor_choices, get_donor
 from parliament_tracker.auth import services
 from parliament_tracker.auth.forms import ChangePasswordForm, LoginForm, SettingsForm, UserForm
 from parliament_tracker.auth.permissions import login_required, public, role_required, safe_next
 from parliament_tracker.chambers.services import chamber_choices, get_chambers_by_ids
+from parliament_tracker.donors.services import donor_choices, get_donor
 from parliament_tracker.extensions import limiter
+from parliament_tracker.pages import form_page
+from parliament_tracker.settings import dashboards_are_public, put_setting
 
 bp = Blueprint("auth", __name__)
 
@@ -46,15 +48,9 @@ def logout():
 @login_required
 def change_password():
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        try:
-            services.change_password(current_user, form.current_password.data, form.password.data)
-        except services.AccountError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Your password was changed."), "success")
-            return redirect(url_for("dashboards.index"))
-    return render_template("auth/password.html", form=form), 400 if form.errors else 200
+    return form_page(form, lambda: services.change_password(current_user, form.current_password.data,
+                                                            form.password.data),
+                     "auth/password.html", saved=(_("Your password was changed."), url_for("dashboards.index")))
 
 
 @bp.get("/admin/users")
@@ -90,17 +86,15 @@ def _save_user(form: UserForm, user=None):
 @role_required("admin")
 def new_user():
     form = _user_form()
-    if form.validate_on_submit():
-        try:
-            user, generated = _save_user(form)
-        except services.AccountError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Account %(email)s created.", email=user.email), "success")
-            if generated:
-                flash(_("Its initial password, shown only now: %(password)s", password=generated), "warning")
-            return redirect(url_for("auth.users"))
-    return render_template("auth/user_form.html", form=form, user=None), 400 if form.errors else 200
+
+    def saved(result):
+        user, generated = result
+        flash(_("Account %(email)s created.", email=user.email), "success")
+        if generated:
+            flash(_("Its initial password, shown only now: %(password)s", password=generated), "warning")
+        return None, url_for("auth.users")
+
+    return form_page(form, lambda: _save_user(form), "auth/user_form.html", user=None, saved=saved)
 
 
 @bp.route("/admin/users/<int:user_id>/edit", methods=["GET", "POST"])
@@ -109,15 +103,8 @@ def edit_user(user_id: int):
     user = services.get_user_or_404(user_id)
     form = _user_form(user)
     del form.password, form.email
-    if form.validate_on_submit():
-        try:
-            _save_user(form, user)
-        except services.AccountError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Account %(email)s saved.", email=user.email), "success")
-            return redirect(url_for("auth.users"))
-    return render_template("auth/user_form.html", form=form, user=user), 400 if form.errors else 200
+    return form_page(form, lambda: _save_user(form, user), "auth/user_form.html", user=user,
+                     saved=(_("Account %(email)s saved.", email=user.email), url_for("auth.users")))
 
 
 @bp.route("/admin/settings", methods=["GET", "POST"])
@@ -125,9 +112,7 @@ def edit_user(user_id: int):
 def settings():
     form = SettingsForm()
     if request.method == "GET":
-        form.public_dashboards.data = services.dashboards_are_public()
-    if form.validate_on_submit():
-        services.put_setting("public_dashboards", "1" if form.public_dashboards.data else "0", by=current_user)
-        flash(_("Settings saved."), "success")
-        return redirect(url_for("auth.settings"))
-    return render_template("auth/settings.html", form=form), 400 if form.errors else 200
+        form.public_dashboards.data = dashboards_are_public()
+    return form_page(form, lambda: put_setting("public_dashboards", "1" if form.public_dashboards.data else "0",
+                                               by=current_user),
+                     "auth/settings.html", saved=(_("Settings saved."), url_for("auth.settings")))

@@ -1,6 +1,5 @@
 """flask registry ...: load the chamber registry from its data file, export it as CSV."""
 
-import csv
 import sys
 from pathlib import Path
 
@@ -9,6 +8,7 @@ from flask.cli import AppGroup
 
 from parliament_tracker.chambers.exports import REGISTRY_HEADER, registry_rows
 from parliament_tracker.chambers.loader import DATA_DIR, RegistryDataError, load_registry
+from parliament_tracker.downloads import csv_chunks
 
 registry_cli = AppGroup("registry", help="The registry of national parliamentary chambers.")
 
@@ -31,6 +31,5 @@ def load(data_dir: Path):
 @registry_cli.command("export")
 def export():
     """Write the registry as CSV to standard output."""
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(REGISTRY_HEADER)
-    writer.writerows(registry_rows())
+    for chunk in csv_chunks(REGISTRY_HEADER, registry_rows()):
+        sys.stdout.write(chunk)

@@ -20,6 +20,7 @@ from parliament_tracker.chambers.models import (
     GeopoliticalGroup,
 )
 from parliament_tracker.chambers.text import normalize
+from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -177,7 +178,7 @@ def load_registry(data_dir: Path = DATA_DIR, by=None) -> LoadReport:
     """Add new chambers, update changed ones, delete none; one commit, audited. Re-running changes nothing."""
     country_rows, chamber_rows = read_registry(data_dir)
     report = LoadReport()
-    try:
+    with unit_of_work():
         countries = _upsert_countries(country_rows, _sync_groups(), report, by)
         existing = {c.code: c for c in db.session.scalars(select(Chamber))}
         for values in chamber_rows:
@@ -201,8 +202,4 @@ def load_registry(data_dir: Path = DATA_DIR, by=None) -> LoadReport:
             record_change("create" if before is None else "update", chamber, before=before, after=after, by=by,
                           note="registry load")
         report.not_in_file = sorted(existing)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return report

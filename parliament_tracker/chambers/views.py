@@ -1,15 +1,15 @@
 """The registry list and the chamber page."""
 
-import csv
-import io
+from itertools import chain
 
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from parliament_tracker.auth.permissions import public
 from parliament_tracker.chambers import services
 from parliament_tracker.chambers.exports import HXL_TAGS, REGISTRY_HEADER, datapackage, registry_rows
 from parliament_tracker.chambers.forms import RegistryFilterForm
+from parliament_tracker.downloads import table_response
 
 bp = Blueprint("chambers", __name__, url_prefix="/chambers")
 
@@ -40,14 +40,8 @@ def export():
     form, filters = _filter_form()
     if filters is None:
         abort(400, _("Invalid filter values."))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(REGISTRY_HEADER)
-    if request.args.get("hxl") == "1":
-        writer.writerow(HXL_TAGS)
-    writer.writerows(registry_rows(services.search_chambers(filters)))
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=chambers.csv"})
+    tags = [HXL_TAGS] if request.args.get("hxl") == "1" else []
+    return table_response("chambers", REGISTRY_HEADER, chain(tags, registry_rows(services.search_chambers(filters))))
 
 
 @bp.get("/datapackage.json")

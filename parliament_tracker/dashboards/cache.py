@@ -19,10 +19,11 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation, activity_donors
-from parliament_tracker.auth.models import Setting
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup, country_groups
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.settings import Setting
 
 VERSION_KEY = "coverage_data_version"
 WATCHED = (Activity, ActivityArea, Donor, Participation, Chamber, Country, GeopoliticalGroup)

@@ -3,8 +3,8 @@
 from sqlalchemy import select
 
 from parliament_tracker.activities.models import ACTIVITY_TYPES, ActivityArea
-from parliament_tracker.activities.services import donor_choices
 from parliament_tracker.chambers.models import INCOME_GROUPS, REGIONS
+from parliament_tracker.donors.services import donor_choices
 from parliament_tracker.extensions import db
 from parliament_tracker.labels import label
 

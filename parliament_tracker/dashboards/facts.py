@@ -37,6 +37,7 @@ from parliament_tracker.dashboards.scope import (
     lower_sibling_participation,
     year_of,
 )
+from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 
 PENDING = "coverage_facts_pending"
@@ -242,8 +243,8 @@ def differences() -> tuple[set, set]:
 
 def rebuild_facts() -> int:
     """Rebuild the facts and commit; the number of fact rows written."""
-    rebuild(db.session.connection())
-    db.session.commit()
+    with unit_of_work():
+        rebuild(db.session.connection())
     return db.session.scalar(select(func.count()).select_from(CoverageFact.__table__))
 
 

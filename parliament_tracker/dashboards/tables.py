@@ -1,13 +1,9 @@
-"""The matrix and gap tables, and every table's CSV file (cells made formula-safe)."""
+"""The matrix and gap tables, and the header and rows of every table's download."""
 
 from __future__ import annotations
 
-import csv
-import io
+from flask import abort
 
-from flask import Response, abort
-
-from parliament_tracker.chambers.exports import safe_cell
 from parliament_tracker.dashboards.panels import Panel, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
 from parliament_tracker.dashboards.scope import CoverageFilters
@@ -47,11 +43,3 @@ def csv_rows(name: str, filters: CoverageFilters, areas: dict[str, str]) -> tupl
         table = coverage_panels(coverage_report(filters), areas).get(name) or abort(404)
     return table.header, table.rows
 
-
-def csv_response(name: str, header: list[str], rows: list[list]) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([safe_cell(v) for v in row] for row in rows)
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f"attachment; filename=coverage-{name}.csv"})

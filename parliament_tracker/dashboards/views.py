@@ -5,13 +5,14 @@ from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import public, public_unless_disabled
-from parliament_tracker.auth.services import dashboards_are_public
 from parliament_tracker.dashboards import assets, tables
 from parliament_tracker.dashboards.choices import area_labels, filter_choices
 from parliament_tracker.dashboards.forms import CoverageFilterForm
 from parliament_tracker.dashboards.panels import column_label, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
+from parliament_tracker.downloads import table_response
 from parliament_tracker.extensions import limiter
+from parliament_tracker.settings import dashboards_are_public
 
 bp = Blueprint("dashboards", __name__)
 bp.add_app_template_global(assets.asset_url, "asset_url")
@@ -76,7 +77,7 @@ def download(name: str):
     if form.errors:
         abort(400, " ".join(form.error_messages()))
     header, rows = tables.csv_rows(name, form.filters(), areas)
-    return tables.csv_response(name, header, rows)
+    return table_response(f"coverage-{name}", header, rows)
 
 
 @bp.get("/assets/<digest>/<path:filename>")

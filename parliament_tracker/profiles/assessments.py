@@ -11,20 +11,16 @@ from dataclasses import dataclass
 from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from parliament_tracker.audit import record_change, snapshot, utcnow
+from parliament_tracker.database import unit_of_work
+from parliament_tracker.domain import StaleEdit
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles import queries
 from parliament_tracker.profiles.models import Assessment, AssessmentAnswer, AssessmentCategory, AssessmentQuestion
 from parliament_tracker.profiles.services import ProfileError
 
 FIRST_YEAR = 2000
-
-
-class StaleEdit(ProfileError):
-    """Someone saved the assessment since this form was loaded."""
 
 
 def questionnaire() -> list[AssessmentQuestion]:
@@ -61,14 +57,11 @@ def start_assessment(chamber, year: int | None, by, today: dt.date | None = None
     if year is None or not FIRST_YEAR <= year <= latest:
         raise ProfileError(_l("Choose a year from %(first)s to %(last)s.", first=FIRST_YEAR, last=latest), "year")
     assessment = Assessment(chamber=chamber, year=year, status="draft")
-    db.session.add(assessment)
-    try:
+    with unit_of_work(conflict=ProfileError(_l("This chamber already has a self-assessment for that year."),
+                                            "year")):
+        db.session.add(assessment)
         db.session.flush()
-    except IntegrityError as error:
-        db.session.rollback()
-        raise ProfileError(_l("This chamber already has a self-assessment for that year."), "year") from error
-    record_change("create", assessment, before=None, after=_answers_snapshot(assessment), by=by)
-    db.session.commit()
+        record_change("create", assessment, before=None, after=_answers_snapshot(assessment), by=by)
     return assessment
 
 
@@ -123,13 +116,9 @@ def return_assessment(assessment: Assessment, version: int | None, comment: str,
 
 def _commit_audited(assessment: Assessment, before: dict, by) -> None:
     assessment.updated_at = utcnow()  # bumps the version even when only answers changed
-    try:
+    with unit_of_work(stale=StaleEdit(_l("Someone saved this self-assessment meanwhile; reload it."))):
         db.session.flush()
         record_change("update", assessment, before=before, after=_answers_snapshot(assessment), by=by)
-        db.session.commit()
-    except StaleDataError as error:
-        db.session.rollback()
-        raise StaleEdit(_l("Someone saved this self-assessment meanwhile; reload it.")) from error
 
 
 @dataclass
@@ -186,20 +175,16 @@ def save_question(question: AssessmentQuestion | None, data: dict, by) -> Assess
     if len(probe.scale_choices) < 2:
         raise ProfileError(_l('Write the scale as "0 = none | 1 = planned | ...", at least two steps.'), "scale")
     before = snapshot(question, QUESTION_FIELDS) if question else None
-    if question is None:
-        question = AssessmentQuestion()
-        db.session.add(question)
-    question.category_id, question.code = category.id, data["code"].strip()
-    question.text, question.scale = data["text"].strip(), data["scale"].strip()
-    question.position, question.active = data.get("position") or 0, data.get("active") == "1"
-    try:
+    with unit_of_work(conflict=ProfileError(_l("Another question has this code."), "code")):
+        if question is None:
+            question = AssessmentQuestion()
+            db.session.add(question)
+        question.category_id, question.code = category.id, data["code"].strip()
+        question.text, question.scale = data["text"].strip(), data["scale"].strip()
+        question.position, question.active = data.get("position") or 0, data.get("active") == "1"
         db.session.flush()
-    except IntegrityError as error:
-        db.session.rollback()
-        raise ProfileError(_l("Another question has this code."), "code") from error
-    record_change("update" if before else "create", question, before=before,
-                  after=snapshot(question, QUESTION_FIELDS), by=by)
-    db.session.commit()
+        record_change("update" if before else "create", question, before=before,
+                      after=snapshot(question, QUESTION_FIELDS), by=by)
     return question
 
 
@@ -213,9 +198,9 @@ def save_category(category: AssessmentCategory, label: str, position: int | None
     if not label:
         raise ProfileError(_l("Give the category a name."), "label")
     before = snapshot(category, ("label", "position"))
-    category.label, category.position = label, position if position is not None else category.position
-    record_change("update", category, before=before, after=snapshot(category, ("label", "position")), by=by)
-    db.session.commit()
+    with unit_of_work():
+        category.label, category.position = label, position if position is not None else category.position
+        record_change("update", category, before=before, after=snapshot(category, ("label", "position")), by=by)
 
 
 def list_categories() -> list[AssessmentCategory]:

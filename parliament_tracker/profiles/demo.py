@@ -7,6 +7,7 @@ import random
 from sqlalchemy import delete, select
 
 from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.models import Assessment, AssessmentAnswer, AssessmentQuestion
 
@@ -35,15 +36,15 @@ def load_demo_assessments(seed: int = 2008) -> int:
                        for q in questions]
             assessments.append(Assessment(chamber_id=chamber_id, year=year, status="submitted",
                                           reviewer_comment=DEMO_MARK, answers=answers))
-    db.session.add_all(assessments)
-    db.session.commit()
+    with unit_of_work():
+        db.session.add_all(assessments)
     return len(assessments)
 
 
 def clear_demo_assessments() -> int:
     """Delete exactly the demo self-assessments (their answers go with them)."""
     ids = select(Assessment.id).where(Assessment.reviewer_comment == DEMO_MARK)
-    db.session.execute(delete(AssessmentAnswer).where(AssessmentAnswer.assessment_id.in_(ids)))
-    count = db.session.execute(delete(Assessment).where(Assessment.reviewer_comment == DEMO_MARK)).rowcount
-    db.session.commit()
+    with unit_of_work():
+        db.session.execute(delete(AssessmentAnswer).where(AssessmentAnswer.assessment_id.in_(ids)))
+        count = db.session.execute(delete(Assessment).where(Assessment.reviewer_comment == DEMO_MARK)).rowcount
     return count

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from parliament_tracker.activities.models import PARTICIPATION_ROLES, Activity, Participation
 from parliament_tracker.audit import record_change, snapshot, utcnow
+from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.models import ParticipationReport
 from parliament_tracker.profiles.services import ProfileError
@@ -32,8 +33,8 @@ def confirm_participation(participation: Participation, by) -> None:
     """The parliament confirms the record as the centre keeps it."""
     if _open_dispute(participation.id):
         raise ProfileError(_l("This record is disputed; the centre will answer the dispute first."))
-    _set_status(participation, "confirmed", "", by)
-    db.session.commit()
+    with unit_of_work():
+        _set_status(participation, "confirmed", "", by)
 
 
 def dispute_participation(participation: Participation, note: str, by) -> ParticipationReport:
@@ -46,10 +47,10 @@ def dispute_participation(participation: Participation, note: str, by) -> Partic
     report = ParticipationReport(kind="dispute", chamber_id=participation.chamber_id, note=note,
                                  activity_id=participation.activity_id, participation_id=participation.id,
                                  created_by_id=getattr(by, "id", None))
-    db.session.add(report)
-    _set_status(participation, "disputed", note, by)
-    record_change("create", report, before=None, after=snapshot(report, REPORT_FIELDS), by=by)
-    db.session.commit()
+    with unit_of_work():
+        db.session.add(report)
+        _set_status(participation, "disputed", note, by)
+        record_change("create", report, before=None, after=snapshot(report, REPORT_FIELDS), by=by)
     return report
 
 
@@ -60,9 +61,9 @@ def report_missing(chamber, description: str, note: str, by) -> ParticipationRep
         raise ProfileError(_l("Describe the activity: its title, date and place."), "missing_activity")
     report = ParticipationReport(kind="missing", chamber_id=chamber.id, missing_activity=description,
                                  note=(note or "").strip(), created_by_id=getattr(by, "id", None))
-    db.session.add(report)
-    record_change("create", report, before=None, after=snapshot(report, REPORT_FIELDS), by=by)
-    db.session.commit()
+    with unit_of_work():
+        db.session.add(report)
+        record_change("create", report, before=None, after=snapshot(report, REPORT_FIELDS), by=by)
     return report
 
 
@@ -157,13 +158,9 @@ def resolve_report(report: ParticipationReport, decision: str, note: str, by, co
     if decision != "accepted" and not note:
         raise ProfileError(_l("Give the reason, for the parliament and the audit trail."), "resolution_note")
     before = snapshot(report, REPORT_FIELDS)
-    try:
+    with unit_of_work():
         resolve = _resolve_dispute if report.kind == "dispute" else _resolve_missing
         resolve(report, decision, note, correction or {}, by)
-    except ProfileError:
-        db.session.rollback()
-        raise
-    report.status, report.resolution_note = decision, note
-    report.resolved_by_id, report.resolved_at = getattr(by, "id", None), utcnow()
-    record_change("update", report, before=before, after=snapshot(report, REPORT_FIELDS), by=by)
-    db.session.commit()
+        report.status, report.resolution_note = decision, note
+        report.resolved_by_id, report.resolved_at = getattr(by, "id", None), utcnow()
+        record_change("update", report, before=before, after=snapshot(report, REPORT_FIELDS), by=by)

@@ -1,6 +1,6 @@
 """A chamber's own participation records as CSV rows (status columns only for those who may see them)."""
 
-from parliament_tracker.chambers.exports import safe_cell
+from parliament_tracker.downloads import safe_cell
 
 PUBLIC_HEADER = ("activity_ref", "activity_title", "area", "activity_type", "start_date", "end_date", "role",
                  "participants", "women")

@@ -13,8 +13,9 @@ from typing import NamedTuple
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Donor, Participation, activity_donors
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
 from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.models import Assessment, AssessmentAnswer, AssessmentCategory, AssessmentQuestion
 

@@ -7,10 +7,11 @@ import datetime as dt
 from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.audit import record_change, snapshot
+from parliament_tracker.database import unit_of_work
+from parliament_tracker.domain import DomainError
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.models import ChamberContact, Feedback
 
@@ -18,12 +19,8 @@ CONTACT_FIELDS = ("name", "role", "email", "phone")
 FEEDBACK_FIELDS = ("usefulness", "follow_up", "comment")
 
 
-class ProfileError(ValueError):
+class ProfileError(DomainError):
     """A self-service rule was broken; field names the form field the message belongs next to."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def list_contacts(chamber_id: int) -> list[ChamberContact]:
@@ -46,23 +43,23 @@ def save_contact(chamber, contact: ChamberContact | None, data: dict, by) -> Cha
     if not values["name"]:
         raise ProfileError(_l("Give the contact's name."), "name")
     before = snapshot(contact, CONTACT_FIELDS) if contact else None
-    if contact is None:
-        contact = ChamberContact(chamber=chamber)
-        db.session.add(contact)
-    for field, value in values.items():
-        setattr(contact, field, value)
-    db.session.flush()
-    record_change("update" if before else "create", contact, before=before,
-                  after=snapshot(contact, CONTACT_FIELDS), by=by)
-    db.session.commit()
+    with unit_of_work():
+        if contact is None:
+            contact = ChamberContact(chamber=chamber)
+            db.session.add(contact)
+        for field, value in values.items():
+            setattr(contact, field, value)
+        db.session.flush()
+        record_change("update" if before else "create", contact, before=before,
+                      after=snapshot(contact, CONTACT_FIELDS), by=by)
     return contact
 
 
 def delete_contact(contact: ChamberContact, by) -> None:
     """Remove a contact; the audit record keeps what it said."""
-    record_change("delete", contact, before=snapshot(contact, CONTACT_FIELDS), after=None, by=by)
-    db.session.delete(contact)
-    db.session.commit()
+    with unit_of_work():
+        record_change("delete", contact, before=snapshot(contact, CONTACT_FIELDS), after=None, by=by)
+        db.session.delete(contact)
 
 
 def get_participation_or_404(chamber, participation_id: int) -> Participation:
@@ -96,19 +93,16 @@ def save_feedback(participation: Participation, data: dict, by, today: dt.date |
         raise ProfileError(_l("Rate the usefulness from 1 to 5."), "usefulness")
     feedback = get_feedback(participation.activity_id, participation.chamber_id)
     before = snapshot(feedback, FEEDBACK_FIELDS) if feedback else None
-    if feedback is None:
-        feedback = Feedback(activity_id=participation.activity_id, chamber_id=participation.chamber_id,
-                            created_by_id=getattr(by, "id", None))
-        db.session.add(feedback)
-    feedback.usefulness = usefulness
-    feedback.follow_up = (data.get("follow_up") or "").strip()
-    feedback.comment = (data.get("comment") or "").strip()
-    try:
+    conflict = ProfileError(_l("This chamber's feedback was saved meanwhile; reload and try again."))
+    with unit_of_work(conflict=conflict):
+        if feedback is None:
+            feedback = Feedback(activity_id=participation.activity_id, chamber_id=participation.chamber_id,
+                                created_by_id=getattr(by, "id", None))
+            db.session.add(feedback)
+        feedback.usefulness = usefulness
+        feedback.follow_up = (data.get("follow_up") or "").strip()
+        feedback.comment = (data.get("comment") or "").strip()
         db.session.flush()
         record_change("update" if before else "create", feedback, before=before,
                       after=snapshot(feedback, FEEDBACK_FIELDS), by=by)
-        db.session.commit()
-    except IntegrityError as error:
-        db.session.rollback()
-        raise ProfileError(_l("This chamber's feedback was saved meanwhile; reload and try again.")) from error
     return feedback

@@ -1,11 +1,9 @@
 """Chamber profiles: the profile page (public part and private part), its print version and CSV, and
 the landing page of parliament accounts."""
 
-import csv
 import datetime as dt
-import io
 
-from flask import Blueprint, Response, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import (
@@ -14,10 +12,11 @@ from parliament_tracker.auth.permissions import (
     public_unless_disabled,
     role_required,
 )
-from parliament_tracker.auth.services import dashboards_are_public
 from parliament_tracker.chambers.services import get_chamber_or_404
+from parliament_tracker.downloads import table_response
 from parliament_tracker.profiles import assessments, queries, services, summary
 from parliament_tracker.profiles.exports import record_header, record_rows
+from parliament_tracker.settings import dashboards_are_public
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
 YEAR = "int(max=9999)"  # a year, not a database id
@@ -69,12 +68,9 @@ def printable(code: str):
 def records_csv(code: str):
     chamber = get_chamber_or_404(code)
     private = can_view_chamber(current_user, chamber)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(record_header(private))
-    writer.writerows(record_rows(queries.participation_records(chamber.id), private))
-    return Response(out.getvalue(), mimetype="text/csv", headers={
-        "Content-Disposition": f"attachment; filename={chamber.code}-records.csv", "Cache-Control": "private"})
+    return table_response(f"{chamber.code}-records", record_header(private),
+                          record_rows(queries.participation_records(chamber.id), private),
+                          headers={"Cache-Control": "private"})
 
 
 from parliament_tracker.profiles import views_assessment, views_selfservice  # noqa: E402, F401

@@ -1,7 +1,7 @@
 """The ICT self-assessment: a chamber's yearly questionnaire, staff review, the admin's questions, and the
 public capacity page (aggregates only)."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,13 +12,13 @@ from parliament_tracker.auth.permissions import (
     public_unless_disabled,
     role_required,
 )
-from parliament_tracker.auth.services import dashboards_are_public
 from parliament_tracker.chambers.services import get_chamber_or_404
+from parliament_tracker.pages import form_page
 from parliament_tracker.profiles import assessments, queries
 from parliament_tracker.profiles.forms import ReturnForm, StartAssessmentForm, assessment_form_class
-from parliament_tracker.profiles.services import ProfileError
 from parliament_tracker.profiles.views import YEAR, bp
 from parliament_tracker.profiles.views_selfservice import own_chamber_or_403
+from parliament_tracker.settings import dashboards_are_public
 
 PRIVATE = ("admin", "staff", "parliament")
 
@@ -45,15 +45,10 @@ def assessment_list(code: str):
 def start_assessment(code: str):
     chamber = own_chamber_or_403(code)
     form = StartAssessmentForm()
-    if form.validate_on_submit():
-        try:
-            assessment = assessments.start_assessment(chamber, form.year.data, by=current_user)
-        except ProfileError as error:
-            form.add_error(error.field, str(error))
-        else:
-            return redirect(url_for("profiles.assessment", code=chamber.code, year=assessment.year))
-    return render_template("profiles/assessments.html", chamber=chamber, form=form, can_edit=True,
-                           assessments=assessments.chamber_assessments(chamber.id)), 400
+    return form_page(form, lambda: assessments.start_assessment(chamber, form.year.data, by=current_user),
+                     "profiles/assessments.html", chamber=chamber, can_edit=True,
+                     assessments=assessments.chamber_assessments(chamber.id),
+                     saved=lambda started: (None, _assessment_url(chamber, started.year)))
 
 
 def _answer_form(assessment, questions):
@@ -65,6 +60,14 @@ def _answer_form(assessment, questions):
                 form[f"score_{answer.question_id}"].data = "" if answer.score is None else str(answer.score)
                 form[f"comment_{answer.question_id}"].data = answer.comment
     return form
+
+
+def _version(form) -> int | None:
+    return int(form.version.data) if (form.version.data or "").isdigit() else None
+
+
+def _assessment_url(chamber, year: int) -> str:
+    return url_for("profiles.assessment", code=chamber.code, year=year)
 
 
 def _score(value) -> int | None:
@@ -85,19 +88,13 @@ def assessment(code: str, year: int):
         abort(403)
     questions = assessments.questionnaire()
     form = _answer_form(record, questions)
-    if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
-        try:
-            assessments.save_answers(record, version, _answers(form, questions), by=current_user,
-                                     submit=bool(form.submit.data))
-        except ProfileError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Self-assessment submitted.") if form.submit.data else _("Draft saved."), "success")
-            return redirect(url_for("profiles.assessment", code=chamber.code, year=year))
-    return render_template("profiles/assessment.html", chamber=chamber, assessment=record, form=form,
-                           questions=questions, can_edit=can_edit_chamber_records(current_user, chamber),
-                           return_form=ReturnForm(version=record.version)), 400 if form.errors else 200
+    return form_page(form, lambda: assessments.save_answers(record, _version(form), _answers(form, questions),
+                                                            by=current_user, submit=bool(form.submit.data)),
+                     "profiles/assessment.html", chamber=chamber, assessment=record, questions=questions,
+                     can_edit=can_edit_chamber_records(current_user, chamber),
+                     return_form=ReturnForm(version=record.version),
+                     saved=(_("Self-assessment submitted.") if form.submit.data else _("Draft saved."),
+                            _assessment_url(chamber, year)))
 
 
 @bp.post(f"/<code>/assessments/<{YEAR}:year>/return")
@@ -106,18 +103,12 @@ def return_assessment(code: str, year: int):
     chamber = get_chamber_or_404(code)
     record = assessments.get_assessment_or_404(chamber, year)
     form = ReturnForm()
-    if form.validate_on_submit():
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
-        try:
-            assessments.return_assessment(record, version, form.comment.data, by=current_user)
-        except ProfileError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Self-assessment returned to the parliament."), "success")
-            return redirect(url_for("profiles.assessment", code=chamber.code, year=year))
     questions = assessments.questionnaire()
-    return render_template("profiles/assessment.html", chamber=chamber, assessment=record, questions=questions,
-                           form=_answer_form(record, questions), can_edit=False, return_form=form), 400
+    return form_page(form, lambda: assessments.return_assessment(record, _version(form), form.comment.data,
+                                                                 by=current_user),
+                     "profiles/assessment.html", chamber=chamber, assessment=record, questions=questions,
+                     form=_answer_form(record, questions), can_edit=False, return_form=form,
+                     saved=(_("Self-assessment returned to the parliament."), _assessment_url(chamber, year)))
 
 
 @bp.get("/capacity")

@@ -1,13 +1,13 @@
 """The admin's editor of the self-assessment categories and questions (data: a new survey round needs no release)."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.pages import form_page
 from parliament_tracker.profiles import assessments
 from parliament_tracker.profiles.forms import CategoryForm, QuestionForm
-from parliament_tracker.profiles.services import ProfileError
 from parliament_tracker.profiles.views import bp
 
 
@@ -23,16 +23,9 @@ def _question_page(question=None):
     form.category.choices = assessments.category_choices()
     if question is not None and request.method == "GET":
         form.category.data, form.active.data = str(question.category_id), "1" if question.active else "0"
-    if form.validate_on_submit():
-        try:
-            assessments.save_question(question, form.data, by=current_user)
-        except ProfileError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Question saved."), "success")
-            return redirect(url_for("profiles.questions"))
-    return render_template("profiles/question_form.html", form=form, question=question), \
-        400 if form.errors else 200
+    return form_page(form, lambda: assessments.save_question(question, form.data, by=current_user),
+                     "profiles/question_form.html", question=question,
+                     saved=(_("Question saved."), url_for("profiles.questions")))
 
 
 @bp.route("/questions/new", methods=["GET", "POST"])
@@ -52,13 +45,7 @@ def edit_question(question_id: int):
 def edit_category(category_id: int):
     category = assessments.get_category_or_404(category_id)
     form = CategoryForm(obj=category) if request.method == "GET" else CategoryForm()
-    if form.validate_on_submit():
-        try:
-            assessments.save_category(category, form.label.data, form.position.data, by=current_user)
-        except ProfileError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Category saved."), "success")
-            return redirect(url_for("profiles.questions"))
-    return render_template("profiles/category_form.html", form=form, category=category), \
-        400 if form.errors else 200
+    return form_page(form, lambda: assessments.save_category(category, form.label.data, form.position.data,
+                                                             by=current_user),
+                     "profiles/category_form.html", category=category,
+                     saved=(_("Category saved."), url_for("profiles.questions")))

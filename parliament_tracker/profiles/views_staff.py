@@ -1,13 +1,13 @@
 """Staff screens of the profile feature: the queue of disputes and missing-record reports, and feedback."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import STAFF_ROLES, role_required
+from parliament_tracker.pages import form_page
 from parliament_tracker.profiles import disputes, feedback
 from parliament_tracker.profiles.forms import ResolveForm
-from parliament_tracker.profiles.services import ProfileError
 from parliament_tracker.profiles.views import bp
 
 
@@ -25,17 +25,10 @@ def resolve(report_id: int):
     if report.participation is not None and not form.is_submitted():
         form.role.data = report.participation.role
         form.participants.data, form.women.data = report.participation.participants, report.participation.women
-    if form.validate_on_submit():
-        correction = {f: getattr(form, f).data for f in ("activity", "role", "participants", "women")}
-        try:
-            disputes.resolve_report(report, form.decision.data, form.resolution_note.data, by=current_user,
-                                    correction=correction)
-        except ProfileError as error:
-            form.add_error(error.field, str(error))
-        else:
-            flash(_("Report resolved."), "success")
-            return redirect(url_for("profiles.queue"))
-    return render_template("profiles/resolve.html", form=form, report=report), 400 if form.errors else 200
+    correction = {f: getattr(form, f).data for f in ("activity", "role", "participants", "women")}
+    return form_page(form, lambda: disputes.resolve_report(report, form.decision.data, form.resolution_note.data,
+                                                           by=current_user, correction=correction),
+                     "profiles/resolve.html", report=report, saved=(_("Report resolved."), url_for("profiles.queue")))
 
 
 @bp.get("/feedback")

@@ -80,7 +80,7 @@ def test_editing_an_unknown_user_is_a_404(client, login_as):
 
 
 def test_admin_turns_public_dashboards_off_and_on(client, login_as):
-    from parliament_tracker.auth.services import dashboards_are_public
+    from parliament_tracker.settings import dashboards_are_public
 
     login_as("admin")
     assert dashboards_are_public()

@@ -59,7 +59,7 @@ def test_bad_arguments_exit_non_zero_and_write_nothing(runner):
                                                 "Ghost Donor", "--password", "long enough pw"])
     assert donor_without_account.exit_code != 0
     assert _count() == before
-    from parliament_tracker.activities.services import get_donor_by_name
+    from parliament_tracker.donors.services import get_donor_by_name
     assert get_donor_by_name("Ghost Donor") is None
 
 

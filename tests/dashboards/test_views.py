@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import update
 
 from parliament_tracker.activities.models import Activity
-from parliament_tracker.auth.services import put_setting
 from parliament_tracker.extensions import db
+from parliament_tracker.settings import put_setting
 from tests.factories import make_activity, make_chamber, make_donor
 
 

@@ -7,9 +7,9 @@ import io
 import pytest
 from sqlalchemy import select
 
-from parliament_tracker.auth.services import put_setting
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.models import ChamberContact
+from parliament_tracker.settings import put_setting
 from tests import factories as f
 from tests.profiles.factories import SeparateClient, make_contact, post, signed_in
 
