@@ -1,11 +1,28 @@
-"""The house style's import rules, checked on the source: views and forms never touch the database session,
-forms never import models, and the chambers feature imports no other feature."""
+"""The house style's import rules, checked on the source: the whole feature graph (which feature may import
+which) from one table, views and forms never touch the database session, forms never import models, and the
+shared modules import no feature."""
 
 import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "parliament_tracker"
-FEATURES = ("auth", "activities", "dashboards", "profiles", "api")
+
+# The feature graph: each feature and the features it may import. ARCHITECTURE.md shows the same table; a new
+# arrow is a change to both. Besides these, any feature may import the shared modules (parliament_tracker/*.py)
+# and auth.permissions (every route says who may use it).
+ARROWS = {
+    "chambers": set(),
+    "donors": set(),
+    "auth": {"chambers", "donors"},
+    "activities": {"chambers", "donors", "auth"},  # auth: the demo keeps the demo donors an account still uses
+    "dashboards": {"activities", "chambers", "donors"},
+    "profiles": {"activities", "chambers", "donors"},
+    "api": {"activities", "chambers", "dashboards", "profiles"},
+}
+FEATURES = tuple(ARROWS)
+EVERYONE_MAY_IMPORT = ("parliament_tracker.auth.permissions",)
+# The application factory and the model registry assemble every feature.
+ASSEMBLY = ("__init__.py", "models.py")
 
 
 def _imports(path: Path) -> list[str]:
@@ -37,14 +54,55 @@ def test_forms_never_import_models():
     assert not offenders, offenders
 
 
+def _feature_of(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "parliament_tracker" and parts[1] in FEATURES else None
+
+
+def _arrows() -> dict[str, dict[str, list[str]]]:
+    """Each feature's imports of other features, with the modules that make each arrow."""
+    found: dict[str, dict[str, list[str]]] = {feature: {} for feature in FEATURES}
+    for feature in FEATURES:
+        for path in _modules(f"{feature}/**/*.py"):
+            for name in _imports(path):
+                target = _feature_of(name)
+                if target and target != feature and not name.startswith(EVERYONE_MAY_IMPORT):
+                    found[feature].setdefault(target, []).append(f"{path.relative_to(PACKAGE)} imports {name}")
+    return found
+
+
+def test_every_feature_package_is_in_the_table():
+    packages = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    assert packages == set(FEATURES), f"add the new feature (and its arrows) to ARROWS: {packages ^ set(FEATURES)}"
+
+
+def test_features_import_only_what_the_table_allows():
+    offenders = [line for feature, targets in _arrows().items() for target, lines in targets.items()
+                 if target not in ARROWS[feature] for line in lines]
+    assert not offenders, f"a new arrow in the feature graph: add it to ARROWS deliberately, or remove it: {offenders}"
+
+
+def test_every_arrow_in_the_table_is_used():
+    found = _arrows()
+    unused = [f"{feature} -> {target}" for feature, targets in ARROWS.items() for target in targets
+              if target not in found[feature]]
+    assert not unused, f"the table allows arrows nothing uses; remove them: {unused}"
+
+
+def test_the_feature_graph_has_no_cycle():
+    def reaches(start: str, goal: str, seen=()) -> bool:
+        return any(t == goal or (t not in seen and reaches(t, goal, (*seen, t))) for t in ARROWS[start])
+
+    assert not [f for f in FEATURES if reaches(f, f)]
+
+
 def test_chambers_imports_no_other_feature():
-    offenders = []
-    for path in _modules("chambers/**/*.py"):
-        for name in _imports(path):
-            if name.startswith("parliament_tracker.auth.permissions"):
-                continue  # every view may ask who is allowed
-            if any(name.startswith(f"parliament_tracker.{feature}") for feature in FEATURES):
-                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert ARROWS["chambers"] == set() and not _arrows()["chambers"]
+
+
+def test_shared_modules_import_no_feature():
+    offenders = [f"{path.name} imports {name}" for path in _modules("*.py") if path.name not in ASSEMBLY
+                 for name in _imports(path) if _feature_of(name)]
     assert not offenders, offenders
 
 
