@@ -128,8 +128,8 @@ def edit(activity_id: int):
                      saved=(_("Activity saved."), _detail_url(activity)))
 
 
-def _detail_url(activity, anchor: str | None = None) -> str:
-    return url_for("activities.detail", activity_id=activity.id, _anchor=anchor)
+def _detail_url(activity) -> str:
+    return url_for("activities.detail", activity_id=activity.id)
 
 
 @bp.post("/<int:activity_id>/delete")
@@ -147,7 +147,7 @@ def restore(activity_id: int):
     activity = queries.get_activity_or_404(activity_id, deleted=True)
     services.restore_activity(activity, by=current_user)
     flash(_("“%(title)s” restored.", title=activity.title), "success")
-    return redirect(url_for("activities.detail", activity_id=activity.id))
+    return redirect(_detail_url(activity))
 
 
 from parliament_tracker.activities import views_audit, views_import, views_participations  # noqa: E402,F401
