@@ -11,6 +11,7 @@ from parliament_tracker.dashboards.facts import differences
 from parliament_tracker.extensions import db
 from tests import factories
 from tests.databases import config_for, make_template
+from tests.statements import count_request
 
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
@@ -87,3 +88,9 @@ def login_as(client):
         return user
 
     return _login
+
+
+@pytest.fixture
+def count_statements():
+    """count_statements(client, path) -> (response, log): the SQL statements one GET request runs (len(log))."""
+    return count_request

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from flask import abort
 from sqlalchemy import Select, extract, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.audit import AuditRecord
@@ -78,7 +79,8 @@ def list_activities(filters: ActivityFilter, page: int = 1, per_page: int = 50) 
     stmt = filtered_activities(filters)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     page = max(1, page)
-    ordered = stmt.order_by(*SORTS.get(filters.sort, SORTS["start_desc"]))
+    # the page counts each activity's participations and the API lists them: one statement for the whole page
+    ordered = stmt.order_by(*SORTS.get(filters.sort, SORTS["start_desc"])).options(selectinload(Activity.participations))
     items = list(db.session.scalars(ordered.limit(per_page).offset((page - 1) * per_page)))
     return Page(items, page, per_page, total)
 
