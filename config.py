@@ -31,7 +31,6 @@ class Config:
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     BOOTSTRAP_SERVE_LOCAL = True
-    BOOTSTRAP_BOOTSWATCH_THEME = None
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "parliament_tracker" / "translations")
     LANGUAGES = ["en"]

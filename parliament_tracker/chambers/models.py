@@ -52,10 +52,6 @@ class Country(db.Model):
     groups = relationship("GeopoliticalGroup", secondary=country_groups, lazy="selectin",
                           order_by="GeopoliticalGroup.name")
 
-    @property
-    def alias_list(self) -> list[str]:
-        return [a for a in self.aliases.split("|") if a]
-
 
 class Chamber(db.Model):
     __tablename__ = "chambers"
