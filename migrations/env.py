@@ -96,6 +96,13 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == 'sqlite'
+        if sqlite:
+            # Batch mode rebuilds a SQLite table by copying it and dropping the old one; with foreign keys
+            # enforced that DROP would delete (ON DELETE CASCADE) or refuse the rows referring to it. The
+            # pragma is ignored inside a transaction, so it is set before the migrations begin theirs.
+            connection.exec_driver_sql('PRAGMA foreign_keys=OFF')
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -104,6 +111,12 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql('PRAGMA foreign_key_check').fetchall()
+            connection.exec_driver_sql('PRAGMA foreign_keys=ON')
+            connection.commit()
+            if broken:
+                raise RuntimeError(f'foreign keys broken by the migration: {broken[:5]}')
 
 
 if context.is_offline_mode():

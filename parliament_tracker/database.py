@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import text
+from sqlalchemy import CheckConstraint, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -56,3 +56,13 @@ def unit_of_work(*, conflict: Exception | None = None, stale: Exception | None =
         raise
     finally:
         info[_DEPTH] = depth
+
+
+def quoted(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def one_of(column: str, values, name: str, nullable: bool = False) -> CheckConstraint:
+    """A check that column holds one of values (or NULL when nullable), named `name` under the naming convention."""
+    condition = f"{column} IN ({', '.join(quoted(v) for v in values)})"
+    return CheckConstraint(f"{column} IS NULL OR {condition}" if nullable else condition, name=name)

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parliament_tracker.audit import utcnow
+from parliament_tracker.database import one_of
 from parliament_tracker.extensions import db
 
 ACTIVITY_TYPES = (
@@ -59,6 +60,7 @@ class Activity(db.Model):
     __tablename__ = "activities"
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="dates_ordered"),
+        one_of("activity_type", ACTIVITY_TYPES, "activity_type_known"),
         # Covers the dashboards' activity counts per area, year and type (no table reads).
         Index("ix_activities_live_start", "deleted_at", "start_date", "area_id", "activity_type"),
         Index("ix_activities_area_start", "area_id", "start_date"),
@@ -110,6 +112,8 @@ class Participation(db.Model):
         CheckConstraint("participants IS NULL OR participants >= 0", name="participants_nonneg"),
         CheckConstraint("women IS NULL OR women >= 0", name="women_nonneg"),
         CheckConstraint("women IS NULL OR participants IS NULL OR women <= participants", name="women_le_total"),
+        one_of("role", PARTICIPATION_ROLES, "role_known"),
+        one_of("status", PARTICIPATION_STATUSES, "status_known"),
         Index("ix_participations_chamber_role", "chamber_id", "role"),
         # Covers expert supply and the counted activities of a role (dashboards) without reading the table; the
         # chamber comes last so that SQLite tests "chamber in scope" on the entries of an activity rather than

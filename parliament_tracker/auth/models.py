@@ -9,6 +9,7 @@ from sqlalchemy import Boolean, Column, DateTime, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parliament_tracker.audit import utcnow
+from parliament_tracker.database import one_of
 from parliament_tracker.extensions import db
 
 ROLES = ("admin", "staff", "parliament", "donor")
@@ -23,6 +24,7 @@ user_chambers = Table(
 
 class User(UserMixin, db.Model):
     __tablename__ = "users"
+    __table_args__ = (one_of("role", ROLES, "role_known"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)

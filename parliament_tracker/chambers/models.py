@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from parliament_tracker.database import one_of
 from parliament_tracker.extensions import db
 
 CHAMBER_TYPES = ("unicameral", "lower", "upper")
@@ -34,6 +35,10 @@ class GeopoliticalGroup(db.Model):
 
 class Country(db.Model):
     __tablename__ = "countries"
+    __table_args__ = (
+        one_of("m49_region", REGIONS, "m49_region_known"),
+        one_of("income_group", INCOME_GROUPS, "income_group_known", nullable=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     iso2: Mapped[str] = mapped_column(String(2), unique=True)
@@ -55,7 +60,11 @@ class Country(db.Model):
 
 class Chamber(db.Model):
     __tablename__ = "chambers"
-    __table_args__ = (Index("ix_chambers_country_type", "country_id", "chamber_type"),)
+    __table_args__ = (
+        Index("ix_chambers_country_type", "country_id", "chamber_type"),
+        one_of("chamber_type", CHAMBER_TYPES, "chamber_type_known"),
+        one_of("status", STATUSES, "status_known"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(12), unique=True)

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parliament_tracker.audit import utcnow
+from parliament_tracker.database import one_of
 from parliament_tracker.extensions import db
 
 REPORT_KINDS = ("dispute", "missing")
@@ -40,8 +41,8 @@ class ParticipationReport(db.Model):
 
     __tablename__ = "participation_reports"
     __table_args__ = (
-        CheckConstraint("kind IN ('dispute', 'missing')", name="kind_known"),
-        CheckConstraint("status IN ('open', 'accepted', 'corrected', 'rejected')", name="status_known"),
+        one_of("kind", REPORT_KINDS, "kind_known"),
+        one_of("status", REPORT_STATUSES, "status_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -152,7 +153,7 @@ class Assessment(db.Model):
     __tablename__ = "assessments"
     __table_args__ = (
         UniqueConstraint("chamber_id", "year"),
-        CheckConstraint("status IN ('draft', 'submitted', 'returned')", name="status_known"),
+        one_of("status", ASSESSMENT_STATUSES, "status_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
