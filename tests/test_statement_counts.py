@@ -11,6 +11,7 @@ from parliament_tracker.activities.models import ACTIVITY_TYPES, Activity, Parti
 from parliament_tracker.audit import AuditRecord
 from parliament_tracker.auth.models import User
 from parliament_tracker.auth.services import hash_password
+from parliament_tracker.chambers.loader import load_registry
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.models import (
     Assessment,
@@ -32,23 +33,23 @@ HOME = "SE-0"  # the chamber in every activity, whose profile grows with the dat
 # (role or None for anonymous, path, bound): {per_page} is 10 with the small data set and 200 with the large one.
 # Each bound is today's count plus 2, room for a fixed cost added to every request; a query per row would add 50.
 ROUTES = [
-    ("staff", "/activities/", 13),
-    ("staff", "/activities/?sort=title&area=awareness", 13),
-    ("staff", "/activities/bin", 13),
-    ("staff", "/activities/export.csv", 12),
-    ("staff", "/activities/{activity}", 11),
+    ("staff", "/activities/", 12),
+    ("staff", "/activities/?sort=title&area=awareness", 12),
+    ("staff", "/activities/bin", 12),
+    ("staff", "/activities/export.csv", 11),
+    ("staff", "/activities/{activity}", 10),
     ("staff", "/activities/{activity}/edit", 10),
     ("staff", "/activities/{activity}/participations/new", 7),
     ("staff", "/activities/chambers/search?q=kenya", 7),
-    ("admin", "/activities/audit", 11),
-    ("admin", "/admin/users", 7),
-    ("admin", "/admin/users/{user}/edit", 9),
+    ("admin", "/activities/audit", 10),
+    ("admin", "/admin/users", 6),
+    ("admin", "/admin/users/{user}/edit", 8),
     (None, "/chambers/", 6),
     (None, "/chambers/?region=Europe", 6),
     (None, "/chambers/export.csv", 6),
     (None, "/chambers/export.csv?hxl=1", 6),
     (None, "/chambers/datapackage.json", 2),
-    (None, "/chambers/" + HOME,7),
+    (None, "/chambers/" + HOME, 6),
     (None, "/", 19),
     (None, "/?from=2006&to=2012&area=awareness&region=Europe", 23),
     ("donor", "/", 37),
@@ -60,29 +61,29 @@ ROUTES = [
     (None, "/coverage/gaps.csv", 6),
     (None, "/coverage/map.csv", 19),
     (None, "/coverage/region.csv", 19),
-    (None, "/profiles/" + HOME,16),
-    ("staff", "/profiles/" + HOME,31),
-    ("parliament", "/profiles/" + HOME,32),
-    ("parliament", "/profiles/" + HOME + "/print", 32),
-    ("parliament", "/profiles/" + HOME + "/records.csv", 8),
-    (None, "/profiles/" + HOME + "/records.csv", 6),
-    ("parliament", "/profiles/" + HOME + "/assessments", 10),
+    (None, "/profiles/" + HOME, 15),
+    ("staff", "/profiles/" + HOME, 27),
+    ("parliament", "/profiles/" + HOME, 27),
+    ("parliament", "/profiles/" + HOME + "/print", 27),
+    ("parliament", "/profiles/" + HOME + "/records.csv", 6),
+    (None, "/profiles/" + HOME + "/records.csv", 5),
+    ("parliament", "/profiles/" + HOME + "/assessments", 7),
     ("staff", "/profiles/capacity", 8),
-    ("staff", "/profiles/queue", 7),
+    ("staff", "/profiles/queue", 6),
     ("staff", "/profiles/feedback", 7),
-    ("staff", "/profiles/feedback/{activity}", 9),
+    ("staff", "/profiles/feedback/{activity}", 8),
     ("admin", "/profiles/questions", 6),
-    ("staff", "/profiles/reports/{report}", 8),
-    ("parliament", "/profiles/" + HOME + "/assessments/2024", 11),
-    ("member", "/profiles/mine", 5),
-    ("staff", "/api/v1/activities?per_page={per_page}", 13),
-    ("staff", "/api/v1/activities/{activity}", 8),
+    ("staff", "/profiles/reports/{report}", 7),
+    ("parliament", "/profiles/" + HOME + "/assessments/2024", 8),
+    ("member", "/profiles/mine", 4),
+    ("staff", "/api/v1/activities?per_page={per_page}", 12),
+    ("staff", "/api/v1/activities/{activity}", 7),
     (None, "/api/v1/chambers", 6),
-    (None, "/api/v1/chambers/" + HOME,4),
+    (None, "/api/v1/chambers/" + HOME, 4),
     (None, "/api/v1/coverage", 19),
     (None, "/api/v1/coverage?donor={donor}&type=workshop", 22),
-    (None, "/api/v1/profiles/" + HOME,16),
-    ("parliament", "/api/v1/profiles/" + HOME + "/contacts", 8),
+    (None, "/api/v1/profiles/" + HOME, 14),
+    ("parliament", "/api/v1/profiles/" + HOME + "/contacts", 6),
 ]
 
 PASSWORD_HASH = None
@@ -223,3 +224,12 @@ def test_the_counter_sees_a_query_per_row(world):
     small = _lazy_count()
     world.grow(LARGE)
     assert _lazy_count() - small == LARGE - SMALL
+
+
+def test_reloading_the_registry_reads_it_in_a_fixed_number_of_statements(app):
+    """`flask registry load` on an unchanged registry (278 chambers, 194 countries): not a statement per row."""
+    load_registry()
+    db.session.expire_all()
+    with statement_log() as log:
+        load_registry()
+    assert len(log) <= 9

@@ -3,6 +3,7 @@
 from sqlalchemy import select
 
 from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.chambers.services import with_groups
 from parliament_tracker.downloads import safe_cell
 from parliament_tracker.extensions import db
 
@@ -12,7 +13,7 @@ REGISTRY_HEADER = ("code", "iso2", "iso3", "country", "chamber_name", "official_
 def registry_rows(chambers=None):
     """One row per chamber, in REGISTRY_HEADER order, formula-safe."""
     if chambers is None:
-        stmt = select(Chamber).join(Chamber.country).order_by(Country.name, Chamber.code)
+        stmt = with_groups(select(Chamber).join(Chamber.country).order_by(Country.name, Chamber.code))
         chambers = db.session.scalars(stmt)
     for c in chambers:
         country = c.country

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pycountry
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from parliament_tracker.audit import record_change, snapshot
 from parliament_tracker.chambers.models import (
@@ -143,7 +144,7 @@ def _country_snapshot(country: Country) -> dict:
 
 
 def _upsert_countries(rows: list[dict], groups: dict, report: LoadReport, by) -> dict[str, Country]:
-    existing = {c.iso2: c for c in db.session.scalars(select(Country))}
+    existing = {c.iso2: c for c in db.session.scalars(select(Country).options(selectinload(Country.groups)))}
     for values in rows:
         country = existing.get(values["iso2"])
         before = _country_snapshot(country) if country else None

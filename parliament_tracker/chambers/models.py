@@ -54,8 +54,8 @@ class Country(db.Model):
     note: Mapped[str] = mapped_column(Text, default="")
 
     chambers = relationship("Chamber", back_populates="country", order_by="Chamber.code")
-    groups = relationship("GeopoliticalGroup", secondary=country_groups, lazy="selectin",
-                          order_by="GeopoliticalGroup.name")
+    # Loaded on use, not with every chamber; statements listing chambers with groups ask (services.with_groups).
+    groups = relationship("GeopoliticalGroup", secondary=country_groups, order_by="GeopoliticalGroup.name")
 
 
 class Chamber(db.Model):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import joinedload
 
 from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
@@ -21,6 +22,11 @@ class RegistryFilter:
     chamber_type: str = ""
     status: str = ""
     group: str = ""
+
+
+def with_groups(stmt: Select) -> Select:
+    """stmt (of chambers) loading their countries' IPU groups too, all in one more statement."""
+    return stmt.options(joinedload(Chamber.country).selectinload(Country.groups))
 
 
 def get_chamber_by_code(code: str) -> Chamber | None:
@@ -62,7 +68,7 @@ def search_chambers(filters: RegistryFilter) -> list[Chamber]:
         stmt = stmt.where(Chamber.status == filters.status)
     if filters.group:
         stmt = stmt.where(Country.groups.any(GeopoliticalGroup.code == filters.group))
-    return list(db.session.scalars(stmt.order_by(Country.name, Chamber.code)))
+    return list(db.session.scalars(with_groups(stmt.order_by(Country.name, Chamber.code))))
 
 
 def chamber_choices() -> list[tuple[str, str]]:
