@@ -4,6 +4,7 @@ data (6 and 60 of every kind of row) and two page sizes, so a query per row fail
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 
@@ -86,7 +87,10 @@ ROUTES = [
     ("parliament", "/api/v1/profiles/" + HOME + "/contacts", 6),
 ]
 
-PASSWORD_HASH = None
+
+@functools.cache
+def _password_hash() -> str:  # argon2 is slow by design: hashed once for the hundreds of accounts
+    return hash_password(factories.PASSWORD)
 
 
 def _chamber(i: int):
@@ -96,9 +100,7 @@ def _chamber(i: int):
 
 
 def _user(role: str, i: int, chambers=(), donor=None) -> User:
-    global PASSWORD_HASH
-    PASSWORD_HASH = PASSWORD_HASH or hash_password(factories.PASSWORD)
-    return User(email=f"{role}-{i}@example.org", name=f"{role} {i}", role=role, password_hash=PASSWORD_HASH,
+    return User(email=f"{role}-{i}@example.org", name=f"{role} {i}", role=role, password_hash=_password_hash(),
                 chambers=list(chambers), donor=donor, last_login_at=dt.datetime(2024, 1, 1) if i % 2 else None)
 
 
