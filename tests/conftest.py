@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: app, client, runner, login_as, csrf_token."""
+"""Fixtures shared by every test: app, client, runner, login_as, count_statements; read_csrf_token."""
 
 from __future__ import annotations
 
@@ -69,11 +69,6 @@ def read_csrf_token(client, path: str = "/login") -> str:
     match = CSRF_RE.search(client.get(path).get_data(as_text=True))
     assert match, f"no csrf_token on {path}"
     return match.group(1)
-
-
-@pytest.fixture
-def csrf_token(client):
-    return lambda path="/login": read_csrf_token(client, path)
 
 
 @pytest.fixture
