@@ -143,7 +143,7 @@ def test_reports_from_the_facts_equal_reports_from_the_participations(chambers, 
     fr_lc, fr_uc, ke = chambers["FR-LC"], chambers["FR-UC"], chambers["KE-LC"]
     fr_uc.ended = dt.date(2011, 6, 30)
     make_activity("A", chambers=[fr_lc, fr_uc, ke], start=dt.date(2010, 1, 1), participants=3, women=1)
-    make_activity("B", "research", "study", chambers=[fr_uc], start=dt.date(2011, 2, 1), participants=2, women=None)
+    make_activity("B", "research", "study_visit", chambers=[fr_uc], start=dt.date(2011, 2, 1), participants=2, women=None)
     make_activity("C", chambers=[fr_lc, fr_uc], start=dt.date(2012, 2, 1))
     make_activity("D", "advocacy", chambers=[ke], start=dt.date(2013, 2, 1), deleted=True)
     make_activity("E", "information", chambers=[fr_lc], role="expert", start=dt.date(2012, 2, 1))
