@@ -37,10 +37,11 @@ class RowOutcome:
     resolved: dict[str, str] = field(default_factory=dict)
     # The row is refused because of its activity (reported once, in the report's review).
     activity_problem: bool = False
+    activity_message: str = ""
 
     def as_json(self) -> dict:
         data = {"row": self.row, "status": self.status, "chamber": self.chamber, "candidates": self.candidates,
-                "message": self.message, "resolved_by": self.resolved.get("chamber") or None,
+                "message": " ".join(filter(None, (self.message, self.activity_message))), "resolved_by": self.resolved.get("chamber") or None,
                 "resolved": {k: v for k, v in self.resolved.items() if v}}
         if self.status in ("error", "ambiguous"):
             data["field"] = self.fault
@@ -136,6 +137,7 @@ def _read(report: ImportReport, path: Path, filename: str, excluded: set[int], m
             outcome.status = "ambiguous" if all(p.kind == "ambiguous" for p in parsed.row_problems) else "error"
         if parsed.activity_problems:
             outcome.status, outcome.activity_problem = "error", True
+            outcome.activity_message = " ".join(p.message for p in parsed.activity_problems)
             outcome.fault = outcome.fault or parsed.activity_problems[0].field
             continue
         if parsed.row_problems:
@@ -143,9 +145,10 @@ def _read(report: ImportReport, path: Path, filename: str, excluded: set[int], m
         group = report.groups.setdefault(parsed.ref, _Group(parsed.activity, raw.number))
         differs = _differs(group.cells, parsed.activity)
         if differs:
-            outcome.fault, outcome.activity_problem = differs[0], True
-            review.differs(parsed.ref, raw.number, _("%(cols)s differ from row %(n)s of the same activity_ref.",
-                                                     cols=", ".join(differs), n=group.first_row), differs[0])
+            message = _("%(cols)s differ from row %(n)s of the same activity_ref.", cols=", ".join(differs),
+                        n=group.first_row)
+            outcome.fault, outcome.activity_problem, outcome.activity_message = differs[0], True, message
+            review.differs(parsed.ref, raw.number, message, differs[0])
         elif match.chamber_id in group.chambers:
             outcome.fault = "chamber"
             outcome.message = _("%(code)s is already on row %(n)s for this activity_ref.", code=match.code,

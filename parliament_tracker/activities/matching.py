@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
+from parliament_tracker.activities.chamber_info import ChamberInfo
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.chambers.text import normalize
 from parliament_tracker.extensions import db
@@ -60,31 +61,6 @@ class Match:
     field: str = "chamber"
 
 
-@dataclass(frozen=True)
-class ChamberInfo:
-    """What a person needs to tell candidates apart: country, names, type, registry dates."""
-
-    id: int
-    code: str
-    country: str
-    name: str
-    official_name: str
-    chamber_type: str
-    established: dt.date | None
-    ended: dt.date | None
-
-    def existed_on(self, day: dt.date | None) -> bool:
-        return day is None or ((self.established is None or self.established <= day)
-                               and (self.ended is None or self.ended >= day))
-
-    @property
-    def dates(self) -> str:
-        if self.established is None and self.ended is None:
-            return ""
-        return f"{self.established.isoformat() if self.established else '…'}–" \
-               f"{self.ended.isoformat() if self.ended else ''}"
-
-
 @dataclass
 class _Country:
     id: int
@@ -104,6 +80,7 @@ class ChamberMatcher:
         self.names: dict[str, set[int]] = defaultdict(set)
         self.chamber_country: dict[int, int] = {}
         self.info: dict[int, ChamberInfo] = {}
+        self.chamber_words: dict[int, list[frozenset[str]]] = defaultdict(list)
         self._cache: dict[tuple[str, str], Match] = {}
         for chamber, country in rows:
             self._add(chamber, country)
@@ -130,6 +107,7 @@ class ChamberMatcher:
         chamber_names = [chamber.name, *chamber.official_names.split("|"), *chamber.other_names.split("|")]
         for name in filter(None, chamber_names):
             self.names[keyify(name)].add(chamber.id)
+            self.chamber_words[chamber.id].append(frozenset(keyify(name).split()))
             for country_name in filter(None, country_names):
                 self.names[keyify(f"{country_name} {name}")].add(chamber.id)
 
@@ -179,7 +157,12 @@ class ChamberMatcher:
             return match
         if alive:
             narrowed = self._result(set(alive), repr(text), match.how)
-            return replace(narrowed, message=match.message if narrowed.status == "ok" else narrowed.message)
+            if narrowed.status == "ok":
+                return replace(narrowed, message=_("Read %(t)r as %(code)s, the only one of %(codes)s that sat on "
+                                                   "%(day)s.", t=text, code=narrowed.code,
+                                                   codes=", ".join(self.codes[i] for i in match.ids),
+                                                   day=on.isoformat()))
+            return narrowed
         gone = [self.info[i] for i in match.ids]
         described = ", ".join(f"{c.code} ({c.dates})" for c in gone[:MAX_CANDIDATES])
         return Match("error", None, None, tuple(c.code for c in gone[:MAX_CANDIDATES]),
@@ -271,6 +254,12 @@ class ChamberMatcher:
         exact = {cid for key in keys for cid in self.names.get(key, ()) if allowed(cid)}
         if exact:
             return self._result(exact, repr(text))
+        wanted = frozenset(keyify(words_left).split()) - FILLER
+        if countries and wanted:  # 'Brazil Senate' for its Federal Senate: part of a name, within one country
+            part = {cid for country in countries for cid, _code, _type in self.countries[country].chambers
+                    if any(wanted <= name for name in self.chamber_words[cid])}
+            if part:
+                return self._result(part, repr(text))
         scores: dict[int, float] = {}
         loose: dict[int, float] = {}
         for key in keys:
