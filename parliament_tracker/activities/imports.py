@@ -123,10 +123,11 @@ def _read(report: ImportReport, path: Path, filename: str, excluded: set[int], m
         outcome = RowOutcome(raw.number, "error", ref=raw.values.get("activity_ref", "")[:100],
                              chamber_text=raw.values.get("chamber", "")[:200])
         report.rows.append(outcome)
-        if raw.number in excluded:
-            outcome.status, outcome.message = "excluded", _("Excluded from the import.")
-            continue
         parsed = reader.read(raw)
+        if raw.number in excluded:  # still read, so that the rows left out are handed back with their problem
+            problems = [p.message for p in parsed.row_problems + parsed.activity_problems]
+            outcome.status, outcome.message = "excluded", " ".join([_("Excluded from the import."), *problems])
+            continue
         match = parsed.match
         outcome.chamber, outcome.candidates, outcome.resolved = match.code, list(match.candidates), parsed.resolved
         outcome.message = match.message
