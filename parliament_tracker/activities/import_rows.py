@@ -21,6 +21,7 @@ DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d 
 EXCEL_SERIALS = (32874, 73051)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ACTIVITY_COLUMNS = ("title", "area", "type", "start_date", "end_date", "location", "donor")
 
 
 class RowError(ValueError):
@@ -111,6 +112,16 @@ class RowReader:
 
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
+        # The activity columns repeat on each of its rows, usually one after another: the last activity read is
+        # kept (one entry, so memory stays flat whatever the file size).
+        self._last: tuple | None = None
+
+    def _activity_of(self, cells: dict) -> tuple[ActivityCells | None, list[Problem], dict]:
+        key = tuple(cells.get(c, "") for c in ACTIVITY_COLUMNS)
+        if self._last is None or self._last[0] != key:
+            resolved, problems = {}, []
+            self._last = (key, self._activity(cells, resolved, problems), problems, resolved)
+        return self._last[1], self._last[2], self._last[3]
 
     def _activity(self, cells: dict, resolved: dict, problems: list[Problem]) -> ActivityCells | None:
         title = cells.get("title", "")
@@ -169,16 +180,16 @@ class RowReader:
 
     def read(self, raw: RawRow) -> ParsedRow:
         """The row's checked values, its activity's problems and its own problems, each found independently."""
-        cells, resolved = raw.values, {}
+        cells = raw.values
         ref = cells.get("activity_ref", "")
-        activity_problems, row_problems = [], []
+        activity, activity_problems, resolved = self._activity_of(cells)
+        resolved, row_problems = dict(resolved), []
         if raw.too_long:
             row_problems.append(Problem(raw.too_long[0], _("%(cols)s: longer than %(n)s characters.",
                                                            cols=", ".join(raw.too_long), n=MAX_CELL)))
         if not ref or len(ref) > 100:
             row_problems.append(Problem("activity_ref", _("activity_ref: give a reference of at most 100 "
                                                           "characters.")))
-        activity = self._activity(cells, resolved, activity_problems)
         participants, women = self._counts(cells, row_problems)
         chamber_text, country = cells.get("chamber", ""), cells.get("country", "")
         match = self.resolver.chamber(chamber_text, country, activity.start_date if activity else None)
