@@ -193,7 +193,7 @@ class RowReader:
         participants, women = self._counts(cells, row_problems)
         chamber_text, country = cells.get("chamber", ""), cells.get("country", "")
         match = self.resolver.chamber(chamber_text, country, activity.start_date if activity else None)
-        resolved["chamber"] = match.how
+        resolved["chamber"] = match.how if match.status == "ok" else ""
         if match.status != "ok":
             kind = "ambiguous" if match.status == "ambiguous" else "error"
             row_problems.append(Problem(match.field, match.message, "chamber", chamber_text[:200], country[:120],

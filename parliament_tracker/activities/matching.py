@@ -167,7 +167,7 @@ class ChamberMatcher:
         described = ", ".join(f"{c.code} ({c.dates})" for c in gone[:MAX_CANDIDATES])
         return Match("error", None, None, tuple(c.code for c in gone[:MAX_CANDIDATES]),
                      _("%(t)r: %(chambers)s did not sit on %(day)s, the activity's start date.", t=text,
-                       chambers=described, day=on.isoformat()))
+                       chambers=described, day=on.isoformat()), match.how)
 
     def _match(self, text: str, country_text: str) -> Match:
         if not text:
@@ -182,7 +182,7 @@ class ChamberMatcher:
             chamber_id, country_id = self.by_code[code]
             if countries and country_id not in countries:
                 return Match("error", message=_("%(code)s is not a chamber of %(c)s.", code=code, c=country_text),
-                             field="country")
+                             how="code", field="country")
             return Match("ok", code, chamber_id, (), "", "code", (chamber_id,))
         words = normalize(text).split()
         rest = self._strip_country(words, countries)

@@ -1,6 +1,8 @@
 """Reconciling a pending import on its preview page: answer a refused value for every row that has it, exclude
 or include the refused rows, and download the rows left out (CSV or XLSX)."""
 
+import re
+
 from flask import Response, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
@@ -13,6 +15,7 @@ from parliament_tracker.activities.views import STAFF, bp
 from parliament_tracker.activities.views_import import _max_rows, pending_import, preview_page
 from parliament_tracker.auth.permissions import role_required
 
+ANCHOR = re.compile(r"#[A-Za-z0-9_-]{1,60}")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -22,7 +25,8 @@ def _expired():
 
 
 def _back():
-    return redirect(url_for("activities.import_preview") + request.form.get("anchor", "")[:80], code=303)
+    anchor = request.form.get("anchor", "")
+    return redirect(url_for("activities.import_preview") + (anchor if ANCHOR.fullmatch(anchor) else ""), code=303)
 
 
 @bp.get("/import/preview")

@@ -129,6 +129,9 @@ def test_time_aware_refusal_names_the_registry_dates(client, staff, registry):
     sheet = SHEET.replace("National Assembly,,", "Senate,Kenya,")
     page = upload(client, sheet).get_data(as_text=True)
     assert "KE-UC (2013-03-28–) did not sit on 2012-05-01" in page
+    factories.make_alias("chamber", "KE-UC", "KE-LC")  # even a refused exact code is not overridden by an alias
+    page = upload(client, SHEET.replace("National Assembly,,", "KE-UC,,")).get_data(as_text=True)
+    assert "KE-UC (2013-03-28–) did not sit on 2012-05-01" in page
 
 
 def test_exclude_all_refused_rows_and_download_them_as_csv_and_xlsx(client, staff, registry):
