@@ -1,4 +1,4 @@
-"""import aliases
+"""import aliases: the remembered answers of the spreadsheet import (column, value, country -> target)
 
 Revision ID: 0004_import_aliases
 Revises: 0003_coverage_facts

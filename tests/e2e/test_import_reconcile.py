@@ -45,6 +45,10 @@ def test_reconcile_a_sheet_with_the_keyboard_and_import_it_twice(page, live_db, 
     _upload(page, sheet)
     expect(page.get_by_role("heading", name=re.compile("Values to reconcile"))).to_contain_text("(3)")
     axe_check(page, "import preview with values to reconcile")
+    page.set_viewport_size({"width": 375, "height": 800})  # a phone: nothing wider than the screen
+    # (the table scrolls inside its box, and so do its visually hidden labels)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.evaluate("window.notReloaded = true")
     page.get_by_label("“National Assembly” means").focus()
     _answer(page, "ML", "ML-LC · Mali: National Assembly")
