@@ -22,9 +22,9 @@ from parliament_tracker import create_app
 from parliament_tracker.activities.import_writer import commit_import
 from parliament_tracker.activities.importing import COLUMNS
 from parliament_tracker.activities.imports import preview_import
-from parliament_tracker.activities.models import Donor
 from parliament_tracker.chambers.loader import load_registry
 from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 
 CHAMBERS_PER_ACTIVITY = 10

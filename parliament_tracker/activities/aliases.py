@@ -14,14 +14,17 @@ from parliament_tracker.activities.models import ACTIVITY_TYPES, ActivityArea, I
 from parliament_tracker.activities.reconcile import COLUMNS, CREATE, Choice, choice_key
 from parliament_tracker.audit import record_change, snapshot
 from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.database import unit_of_work
+from parliament_tracker.domain import DomainError
 from parliament_tracker.donors.models import Donor
+from parliament_tracker.downloads import csv_text
 from parliament_tracker.extensions import db
 
 FIELDS = ("column_name", "value", "country", "target")
 CSV_HEADER = ("column", "value", "country", "target", "created_by", "created_at", "updated_at")
 
 
-class AliasError(ValueError):
+class AliasError(DomainError):
     """An alias that cannot be saved (unknown column or target); nothing was written."""
 
 
@@ -39,7 +42,7 @@ def check_target(column: str, target: str) -> str:
     else:
         raise AliasError(_("Unknown column %(c)r; use one of %(cols)s.", c=column[:20], cols=", ".join(COLUMNS)))
     if code is None:
-        raise AliasError(_("%(t)r is not a known %(c)s.", t=target[:60], c=column))
+        raise AliasError(_("%(t)r is not a known %(c)s.", t=target[:60], c=column), "target")
     return code
 
 
@@ -93,32 +96,29 @@ def get_alias_or_404(alias_id: int) -> ImportAlias:
 
 def update_alias(alias: ImportAlias, target: str, by) -> ImportAlias:
     """Point alias at another target (checked to exist) and audit it."""
-    try:
+    with unit_of_work():
         checked = check_target(alias.column_name, target)
         before = snapshot(alias, FIELDS)
         alias.target = checked
         record_change("update", alias, before=before, after=snapshot(alias, FIELDS), by=by, note="import alias")
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return alias
 
 
 def delete_alias(alias: ImportAlias, by) -> None:
-    record_change("delete", alias, before=snapshot(alias, FIELDS), after=None, by=by, note="import alias")
-    db.session.delete(alias)
-    db.session.commit()
+    with unit_of_work():
+        record_change("delete", alias, before=snapshot(alias, FIELDS), after=None, by=by, note="import alias")
+        db.session.delete(alias)
+
+
+def alias_rows() -> list[tuple]:
+    """Every alias as a row under CSV_HEADER."""
+    return [(a.column_name, a.value, a.country, a.target, a.created_by.email if a.created_by else "",
+             a.created_at.isoformat(timespec="seconds"), a.updated_at.isoformat(timespec="seconds"))
+            for a in list_aliases()]
 
 
 def export_aliases_csv() -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for a in list_aliases():
-        writer.writerow((a.column_name, a.value, a.country, a.target, a.created_by.email if a.created_by else "",
-                         a.created_at.isoformat(timespec="seconds"), a.updated_at.isoformat(timespec="seconds")))
-    return out.getvalue()
+    return csv_text(CSV_HEADER, alias_rows())
 
 
 def import_aliases_csv(text: str, by=None) -> int:
@@ -128,7 +128,7 @@ def import_aliases_csv(text: str, by=None) -> int:
     if not reader.fieldnames or not {"column", "value", "target"} <= set(reader.fieldnames):
         raise AliasError(_("The first row must name the columns column, value, country and target."))
     count = 0
-    try:
+    with unit_of_work():
         for number, row in enumerate(reader, start=2):
             column, value = (row.get("column") or "").strip().lower(), (row.get("value") or "").strip()
             if not value:
@@ -140,8 +140,4 @@ def import_aliases_csv(text: str, by=None) -> int:
             country = (row.get("country") or "").strip() if column == "chamber" else ""
             _save(Choice(column, value[:200], target, country[:120]), target, by)
             count += 1
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return count

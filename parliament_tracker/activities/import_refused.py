@@ -3,15 +3,12 @@ or XLSX with the same cells, so that nothing a person brought is lost."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from flask_babel import gettext as _
 
 from parliament_tracker.activities.importing import read_table
 from parliament_tracker.activities.imports import ImportReport
-from parliament_tracker.chambers.exports import safe_cell
 
 LEFT_OUT = ("error", "ambiguous", "excluded")
 
@@ -30,42 +27,16 @@ def _problems(report: ImportReport) -> dict[int, str]:
     return found
 
 
-def left_out_rows(path: Path, filename: str, report: ImportReport) -> list[list[str]]:
-    """The header as written plus `problem`, then each left-out line as written plus its problem (formula-safe)."""
+def left_out_rows(path: Path, filename: str, report: ImportReport) -> tuple[list[str], list[list[str]]]:
+    """(the header as written plus `problem`, each left-out line as written plus its problem), for
+    downloads.table_response (which makes every cell formula-safe, the same in CSV and XLSX)."""
     problems = _problems(report)
     rows, header = [], None
     for number, cells in read_table(path, filename):
         if header is None:
             if any(cells):
                 header = cells
-                rows.append([safe_cell(c) for c in header] + ["problem"])
             continue
         if number in problems:
-            padded = cells + [""] * (len(header) - len(cells))
-            rows.append([safe_cell(c) for c in padded] + [safe_cell(problems[number])])
-    return rows
-
-
-def as_csv(rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    return out.getvalue()
-
-
-def as_xlsx(rows: list[list[str]]) -> bytes:
-    """The same cells in a workbook; every cell is text (never a formula, even one starting with '=')."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("left out")
-    for row in rows:
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+            rows.append(cells + [""] * (len(header) - len(cells)) + [problems[number]])
+    return (header or []) + ["problem"], rows

@@ -3,20 +3,20 @@ or include the refused rows, and download the rows left out (CSV or XLSX)."""
 
 import re
 
-from flask import Response, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from parliament_tracker.activities import uploads
 from parliament_tracker.activities.forms import ImportChoiceForm, ImportExcludeForm
 from parliament_tracker.activities.import_choices import preview_pending, read_choice, refused_rows, with_choice
-from parliament_tracker.activities.import_refused import as_csv, as_xlsx, left_out_rows
+from parliament_tracker.activities.import_refused import left_out_rows
 from parliament_tracker.activities.reconcile import MapError
 from parliament_tracker.activities.views import STAFF, bp
 from parliament_tracker.activities.views_import import _max_rows, pending_import, preview_page
 from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.downloads import table_response
 
 ANCHOR = re.compile(r"#[A-Za-z0-9_-]{1,60}")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _expired():
@@ -84,7 +84,6 @@ def import_left_out(kind: str):
     if pending is None:
         return _expired()
     token, filename, path = pending
-    rows = left_out_rows(path, filename, preview_pending(path, filename, uploads.load_state(token), _max_rows()))
-    body, mimetype = (as_csv(rows), "text/csv") if kind == "csv" else (as_xlsx(rows), XLSX)
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": f"attachment; filename=import-left-out.{kind}"})
+    header, rows = left_out_rows(path, filename, preview_pending(path, filename, uploads.load_state(token),
+                                                                 _max_rows()))
+    return table_response("import-left-out", header, rows, fmt=kind, headers={"Cache-Control": "private"})

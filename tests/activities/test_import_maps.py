@@ -6,8 +6,9 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from parliament_tracker.activities.models import Activity, Donor, ImportAlias
+from parliament_tracker.activities.models import Activity, ImportAlias
 from parliament_tracker.audit import AuditRecord
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 from tests import factories
 from tests.activities.test_reconcile import SHEET, registry  # noqa: F401 - the fixture

@@ -10,8 +10,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from parliament_tracker.activities.models import Activity, Donor, ImportAlias, Participation
+from parliament_tracker.activities.models import Activity, ImportAlias, Participation
 from parliament_tracker.audit import AuditRecord
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 from tests import factories
 from tests.activities.test_import import upload
