@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import random
 import resource
 import tempfile
@@ -23,6 +24,7 @@ from parliament_tracker.activities.importing import COLUMNS
 from parliament_tracker.activities.imports import preview_import
 from parliament_tracker.chambers.loader import load_registry
 from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 
 CHAMBERS_PER_ACTIVITY = 10
@@ -38,7 +40,8 @@ def write_sheet(path: Path, rows: int, chambers: list[Chamber], seed: int = 2005
             year = 2005 + number % 11
             start = f"{year}-{1 + number % 12:02d}-{1 + number % 28:02d}"
             common = [f"B-{number:06d}", f"Workshop {number}", "awareness", "workshop", start, start, "Rome", "UNDP"]
-            for chamber in rng.sample(chambers, CHAMBERS_PER_ACTIVITY):
+            day = dt.date.fromisoformat(start)  # only chambers that sat then: matching is time-aware
+            for chamber in rng.sample([c for c in chambers if c.existed_between(day, day)], CHAMBERS_PER_ACTIVITY):
                 how = rng.random()
                 cell, country = ((chamber.code, "") if how < 0.5 else (chamber.name, chamber.country.name)
                                  if how < 0.8 else (f"{chamber.country.iso3} {chamber.chamber_type}", ""))
@@ -72,6 +75,8 @@ def main() -> None:
         with app.app_context():
             upgrade()
             load_registry()
+            db.session.add(Donor(name="UNDP"))  # the sheet's donor exists: a new donor would wait for a choice
+            db.session.commit()
             chambers = list(db.session.scalars(db.select(Chamber).where(Chamber.status == "active")))
             sheet = Path(folder) / "bench.csv"
             timed(f"generate {args.rows:,} rows", lambda: write_sheet(sheet, args.rows, chambers))

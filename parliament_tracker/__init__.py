@@ -83,13 +83,13 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from parliament_tracker.activities.cli import activities_cli
+    from parliament_tracker.activities.cli import activities_cli, aliases_cli
     from parliament_tracker.auth.cli import users_cli
     from parliament_tracker.chambers.cli import registry_cli
     from parliament_tracker.dashboards.cli import coverage_cli
     from parliament_tracker.profiles.cli import demo_cli
 
-    for group in (registry_cli, users_cli, activities_cli, demo_cli, coverage_cli):
+    for group in (registry_cli, users_cli, activities_cli, demo_cli, coverage_cli, aliases_cli):
         app.cli.add_command(group)
 
 

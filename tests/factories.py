@@ -7,7 +7,7 @@ import itertools
 
 from sqlalchemy import select
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation
+from parliament_tracker.activities.models import Activity, ActivityArea, ImportAlias, Participation
 from parliament_tracker.auth.models import User
 from parliament_tracker.auth.services import hash_password
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
@@ -98,3 +98,12 @@ def make_activity(title: str = "Regional workshop", area_code: str = "awareness"
     db.session.add(activity)
     db.session.commit()
     return activity
+
+
+def make_alias(column: str = "chamber", value: str = "Bunge", target: str = "KE-LC", country: str = "") -> ImportAlias:
+    """A remembered import answer, written directly."""
+    alias = ImportAlias(column_name=column, value=value, value_key=normalize(value), country=country,
+                        country_key=normalize(country) if column == "chamber" else "", target=target)
+    db.session.add(alias)
+    db.session.commit()
+    return alias

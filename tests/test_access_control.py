@@ -58,7 +58,7 @@ def build_world():
     spares = {"spare": factories.make_activity(title="Spare", chambers=[other]),
               "spare_deleted": factories.make_activity(title="Spare deleted", chambers=[other], deleted=True)}
     return {"own": own, "other": other, "donor": donor, "activity": activity, "deleted": deleted, "user": target,
-            **profile_rows, **spares}
+            "alias": factories.make_alias(), **profile_rows, **spares}
 
 
 def _placeholders(world) -> dict:
@@ -71,7 +71,7 @@ def _placeholders(world) -> dict:
         "spare_participation": world["spare"].participations[0].id,
         "contact": world["contact"].id, "other_contact": world["other_contact"].id, "report": world["report"].id,
         "year": world["assessment"].year, "question": world["question"].id,
-        "rated_activity": world["rated_activity"].id,
+        "rated_activity": world["rated_activity"].id, "alias": world["alias"].id,
     }
 
 
@@ -104,7 +104,7 @@ def test_every_route_has_a_rule(app):
     values = {"chamber": "FR-LC", "other_chamber": "KE-LC", "donor": 1, "activity": 1, "deleted_activity": 2,
               "user": 1, "participation": 1, "other_participation": 2, "contact": 1, "other_contact": 2,
               "report": 1, "year": 2024, "question": 1, "rated_activity": 3,
-              "spare_activity": 4, "spare_deleted_activity": 5, "spare_participation": 4}
+              "spare_activity": 4, "spare_deleted_activity": 5, "spare_participation": 4, "alias": 1}
     covered = set()
     for method, path, expected, *_ in RULES:
         assert set(expected) == set(ROLES), f"{method} {path} must give a status for each of {ROLES}"

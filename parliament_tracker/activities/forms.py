@@ -99,3 +99,25 @@ class ImportCommitForm(BaseForm):
     token = HiddenField(validators=[DataRequired(), Length(max=64)])
     exclude = SelectMultipleField(_l("Exclude these rows"), choices=[], validate_choice=False)
     submit = SubmitField(_l("Import"))
+
+
+class ImportChoiceForm(BaseForm):
+    """One answer in the preview: what a value (and its country, for a chamber) in a column means."""
+
+    token = HiddenField(validators=[DataRequired(), Length(max=64)])
+    column = HiddenField(validators=[DataRequired(), Length(max=12)])
+    value = HiddenField(validators=[DataRequired(), Length(max=200)])
+    country = HiddenField(validators=[Optional(), Length(max=120)])
+    target = SelectField(_l("Means"), choices=[], validate_choice=False, validators=[Optional()])
+    other = StringField(_l("Or another chamber (code or name)"), validators=[Optional(), Length(max=200)])
+    submit = SubmitField(_l("Apply to every row with this value"))
+
+
+class ImportExcludeForm(BaseForm):
+    token = HiddenField(validators=[DataRequired(), Length(max=64)])
+    action = HiddenField(validators=[DataRequired(), Length(max=10)])
+
+
+class AliasForm(BaseForm):
+    target = StringField(_l("Means"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Save"))

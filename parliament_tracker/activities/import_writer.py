@@ -7,6 +7,7 @@ from pathlib import Path
 from flask_babel import gettext as _
 from sqlalchemy import insert, select, update
 
+from parliament_tracker.activities.aliases import remember_choices
 from parliament_tracker.activities.imports import ImportReport, preview_import
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.activities.services import activity_snapshot
@@ -52,10 +53,15 @@ def _audit(rows: _Audits, user_id, entity_type: str, entity_id, label: str, acti
 
 
 def _donors(report: ImportReport, user_id, audits: _Audits) -> dict[str, Donor]:
+    """The donors the activities name; only those a person chose to create are created (never silently)."""
     names = sorted({n for g in report.groups.values() for n in g.cells.donors})
+    to_create = {n for g in report.groups.values() for n in g.cells.new_donors}
     found = {d.name: d for d in db.session.scalars(select(Donor).where(Donor.name.in_(names)))} if names else {}
     for name in names:
         if name not in found:
+            if name not in to_create:
+                raise ImportConflict(_("The donor %(d)s was removed while this file was imported; nothing was "
+                                       "written. Check the file again.", d=name))
             found[name] = Donor(name=name)
             db.session.add(found[name])
             db.session.flush()
@@ -128,10 +134,12 @@ def _write_participations(report: ImportReport, codes: dict[int, str], user_id, 
         db.session.execute(update(Participation), changed)
 
 
-def commit_import(path: Path, filename: str, *, excluded=(), by=None, max_rows: int = 100_000) -> ImportReport:
-    """Check the file again and write it in one transaction; ImportRefused (nothing written) when any row is
-    in error or ambiguous. Re-importing the same file writes nothing: every row is unchanged."""
-    report = preview_import(path, filename, excluded=excluded, max_rows=max_rows)
+def commit_import(path: Path, filename: str, *, excluded=(), choices=(), remember: bool = True, by=None,
+                  max_rows: int = 100_000) -> ImportReport:
+    """Check the file again (with the choices given) and write it in one transaction, with the choices it used
+    saved as aliases unless remember is false; ImportRefused (nothing written) when any row is in error or
+    ambiguous. Re-importing the same file writes nothing: every row is unchanged."""
+    report = preview_import(path, filename, excluded=excluded, choices=choices, max_rows=max_rows)
     user_id = by.id if by is not None and getattr(by, "is_authenticated", False) else None
     codes = {o_id: o.chamber for g in report.groups.values() for o_id, (o, _p, _w) in g.chambers.items()}
     audits = _Audits()
@@ -142,6 +150,10 @@ def commit_import(path: Path, filename: str, *, excluded=(), by=None, max_rows: 
             raise ImportRefused(report)
         _write_activities(report, user_id, audits)
         _write_participations(report, codes, user_id, audits)
+        if remember:
+            resolver = report.resolver
+            used = [c for key, c in resolver.used.items() if resolver.choices.get(key) is c]
+            report.remembered = remember_choices(used, by if user_id is not None else None)
         if audits or audits.written:
             summary = {k: v for k, v in vars(report.summary).items() if not k.startswith("_")}
             _audit(audits, user_id, "imports", None, filename, "import", None, summary)

@@ -172,3 +172,13 @@ def read_rows(path: Path, filename: str, max_rows: int, notices: list[str]) -> I
     if filename.lower().endswith((".xlsx", ".xlsm")):
         raise ImportFileError(_("This file is not a valid XLSX workbook. Save it again as .xlsx or CSV."))
     return _rows(_csv_table(path), max_rows, notices)
+
+
+def read_table(path: Path, filename: str) -> Iterator[tuple[int, list[str]]]:
+    """Every line of a file already previewed, header included, as (line number, cell texts) with the same
+    numbers as RawRow: for handing refused rows back exactly as they were written."""
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    table = _xlsx_table(path) if magic == ZIP_MAGIC else _csv_table(path)
+    for number, cells in table:
+        yield number, [_cell_text(c) for c in cells]

@@ -10,10 +10,11 @@ from typing import NamedTuple
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from parliament_tracker.activities.import_rows import ActivityCells, RowError, RowReader
+from parliament_tracker.activities.import_review import Review, build_resolver
+from parliament_tracker.activities.import_rows import ActivityCells, RowReader
 from parliament_tracker.activities.importing import ImportFileError, read_rows
-from parliament_tracker.activities.matching import ChamberMatcher
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation
+from parliament_tracker.activities.models import Activity, Participation
+from parliament_tracker.activities.reconcile import Resolver
 from parliament_tracker.extensions import db
 
 # Rows per IN (...) query when looking up existing activities and participations.
@@ -32,10 +33,19 @@ class RowOutcome:
     message: str = ""
     ref: str = ""
     chamber_text: str = ""
+    fault: str | None = None  # the column at fault, for a refused row
+    resolved: dict[str, str] = field(default_factory=dict)
+    # The row is refused because of its activity (reported once, in the report's review).
+    activity_problem: bool = False
+    activity_message: str = ""
 
     def as_json(self) -> dict:
-        return {"row": self.row, "status": self.status, "chamber": self.chamber, "candidates": self.candidates,
-                "message": self.message}
+        data = {"row": self.row, "status": self.status, "chamber": self.chamber, "candidates": self.candidates,
+                "message": " ".join(filter(None, (self.message, self.activity_message))), "resolved_by": self.resolved.get("chamber") or None,
+                "resolved": {k: v for k, v in self.resolved.items() if v}}
+        if self.status in ("error", "ambiguous"):
+            data["field"] = self.fault
+        return data
 
 
 class Existing(NamedTuple):
@@ -76,8 +86,11 @@ class ImportReport:
     notices: list[str] = field(default_factory=list)
     file_error: str | None = None
     committed: bool = False
+    remembered: int = 0
     groups: dict[str, _Group] = field(default_factory=dict, repr=False)
     existing: dict[tuple[int, int], Existing] = field(default_factory=dict, repr=False)
+    review: Review = field(default_factory=Review, repr=False)
+    resolver: Resolver | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -85,7 +98,8 @@ class ImportReport:
         return self.file_error is None and not self.summary.errors and not self.summary.ambiguous
 
     def as_json(self) -> dict:
-        data = {"rows": [r.as_json() for r in self.rows], "summary": asdict(self.summary)}
+        data = {"rows": [r.as_json() for r in self.rows], "summary": asdict(self.summary),
+                "activities": self.review.activities_json(), "choices": self.review.pending_json()}
         if self.file_error:
             data["error"] = self.file_error
         return data
@@ -101,34 +115,43 @@ def _differs(a: ActivityCells, b: ActivityCells) -> list[str]:
 
 
 def _read(report: ImportReport, path: Path, filename: str, excluded: set[int], max_rows: int) -> None:
-    """Stream the rows into report.rows and report.groups, checking each row on its own."""
-    areas = {}
-    for area in db.session.scalars(select(ActivityArea)):
-        areas[area.code], areas[area.label] = area.code, area.code
-    reader = RowReader(ChamberMatcher.from_database(), areas)
+    """Stream the rows into report.rows and report.groups, checking each row on its own; problems of an activity
+    and values waiting for a choice are gathered in report.review."""
+    reader = RowReader(report.resolver)
+    review = report.review
     for raw in read_rows(path, filename, max_rows, report.notices):
         outcome = RowOutcome(raw.number, "error", ref=raw.values.get("activity_ref", "")[:100],
                              chamber_text=raw.values.get("chamber", "")[:200])
         report.rows.append(outcome)
-        if raw.number in excluded:
-            outcome.status, outcome.message = "excluded", _("Excluded from the import.")
-            continue
-        try:
-            parsed = reader.read(raw)
-        except RowError as error:
-            outcome.message = str(error)
+        parsed = reader.read(raw)
+        if raw.number in excluded:  # still read, so that the rows left out are handed back with their problem
+            problems = [p.message for p in parsed.row_problems + parsed.activity_problems]
+            outcome.status, outcome.message = "excluded", " ".join([_("Excluded from the import."), *problems])
             continue
         match = parsed.match
-        outcome.chamber, outcome.candidates, outcome.message = match.code, list(match.candidates), match.message
-        if match.status != "ok":
-            outcome.status = match.status
+        outcome.chamber, outcome.candidates, outcome.resolved = match.code, list(match.candidates), parsed.resolved
+        outcome.message = match.message
+        review.add(raw.number, parsed)
+        if parsed.row_problems:
+            first = parsed.row_problems[0]
+            outcome.fault, outcome.message = first.field, " ".join(p.message for p in parsed.row_problems)
+            outcome.status = "ambiguous" if all(p.kind == "ambiguous" for p in parsed.row_problems) else "error"
+        if parsed.activity_problems:
+            outcome.status, outcome.activity_problem = "error", True
+            outcome.activity_message = " ".join(p.message for p in parsed.activity_problems)
+            outcome.fault = outcome.fault or parsed.activity_problems[0].field
+            continue
+        if parsed.row_problems:
             continue
         group = report.groups.setdefault(parsed.ref, _Group(parsed.activity, raw.number))
         differs = _differs(group.cells, parsed.activity)
         if differs:
-            outcome.message = _("%(cols)s differ from row %(n)s of the same activity_ref.", cols=", ".join(differs),
-                                n=group.first_row)
+            message = _("%(cols)s differ from row %(n)s of the same activity_ref.", cols=", ".join(differs),
+                        n=group.first_row)
+            outcome.fault, outcome.activity_problem, outcome.activity_message = differs[0], True, message
+            review.differs(parsed.ref, raw.number, message, differs[0])
         elif match.chamber_id in group.chambers:
+            outcome.fault = "chamber"
             outcome.message = _("%(code)s is already on row %(n)s for this activity_ref.", code=match.code,
                                 n=group.chambers[match.chamber_id][0].row)
         else:
@@ -190,14 +213,15 @@ def _counts_change(current: Existing, participants: int | None, women: int | Non
             or (women is not None and women != current.women))
 
 
-def preview_import(path: Path, filename: str, *, excluded=(), max_rows: int = 100_000) -> ImportReport:
-    """Every row's outcome (create, update, unchanged, ambiguous, error, excluded); writes nothing."""
-    report = ImportReport()
+def preview_import(path: Path, filename: str, *, excluded=(), choices=(), max_rows: int = 100_000) -> ImportReport:
+    """Every row's outcome (create, update, unchanged, ambiguous, error, excluded), reading the cells with the
+    choices given (reconcile.Choice) and the remembered aliases; writes nothing."""
+    report = ImportReport(resolver=build_resolver(choices))
     try:
         _read(report, path, filename, set(excluded), max_rows)
         _decide(report)
     except ImportFileError as error:
-        report.file_error, report.rows, report.groups = str(error), [], {}
+        report.file_error, report.rows, report.groups, report.review = str(error), [], {}, Review()
     for outcome in report.rows:
         report.summary.errors += outcome.status == "error"
         report.summary.ambiguous += outcome.status == "ambiguous"

@@ -141,3 +141,29 @@ class Participation(db.Model):
     @property
     def audit_label(self) -> str:
         return f"{self.chamber.code if self.chamber else self.chamber_id} in activity {self.activity_id}"
+
+
+class ImportAlias(db.Model):
+    """A remembered answer of the import: a value as written in a column (with the row's country cell, for a
+    chamber) means target (a chamber code, an area or type code, a donor name). Keys are the normalised forms."""
+
+    __tablename__ = "import_aliases"
+    __table_args__ = (UniqueConstraint("column_name", "value_key", "country_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    column_name: Mapped[str] = mapped_column(String(12))
+    value: Mapped[str] = mapped_column(String(200))
+    value_key: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(120), default="")
+    country_key: Mapped[str] = mapped_column(String(120), default="")
+    target: Mapped[str] = mapped_column(String(200))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    created_by = relationship("User", lazy="joined")
+
+    @property
+    def audit_label(self) -> str:
+        where = f" ({self.country})" if self.country else ""
+        return f"{self.column_name}: {self.value}{where} → {self.target}"

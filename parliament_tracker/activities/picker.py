@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from parliament_tracker.activities.matching import keyify
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.chambers.services import RegistryFilter, get_chamber_by_code, search_chambers
 from parliament_tracker.chambers.text import normalize
@@ -13,12 +14,23 @@ from parliament_tracker.extensions import db
 LIMIT = 20
 
 
-def _rank(chamber: Chamber, words: list[str]) -> tuple:
-    """Exact code or ISO matches first, then names that start with what was typed, then the rest."""
+def _names(chamber: Chamber) -> set[str]:
+    """Every order-free key a person may type for exactly this chamber: its names, alone or with the country."""
+    names = [chamber.name, *chamber.official_name_list, *chamber.other_name_list]
+    country = chamber.country
+    prefixes = ["", country.name, country.iso2, country.iso3, *country.alias_list]
+    return {keyify(f"{prefix} {name}") for prefix in prefixes for name in names}
+
+
+def _rank(chamber: Chamber, words: list[str], key: str, shared: set[str]) -> tuple:
+    """A name that means exactly this chamber first ('Bundestag', 'Kenya National Assembly'), then exact code or
+    ISO matches, then names that start with what was typed, then the rest. shared holds the keys more than one
+    chamber answers to ('Parliament of Kenya'), which are not exact."""
     text = " ".join(words)
-    exact = text in {normalize(chamber.code), chamber.country.iso2.lower(), chamber.country.iso3.lower()}
+    exact = key in _names(chamber) and key not in shared
+    code = text in {normalize(chamber.code), chamber.country.iso2.lower(), chamber.country.iso3.lower()}
     starts = normalize(chamber.country.name).startswith(text) or normalize(chamber.name).startswith(text)
-    return (not exact, not starts, chamber.country.name, chamber.code)
+    return (not exact, not code, not starts, chamber.country.name, chamber.code)
 
 
 def _item(chamber: Chamber) -> dict:
@@ -35,17 +47,20 @@ def picker_search(q: str, both_label: str) -> list[dict]:
     words = normalize(q).split()
     if not words:
         return []
-    chambers = sorted(search_chambers(RegistryFilter(q=q[:100])), key=lambda c: _rank(c, words))[:LIMIT]
-    items, seen = [], set()
-    for chamber in chambers:
-        country = chamber.country
-        if country.id not in seen and len(country.chambers) > 1:
+    key = keyify(words)
+    found = list(search_chambers(RegistryFilter(q=q[:100])))
+    fits = [c for c in found if key in _names(c)]
+    shared = {key} if len(fits) > 1 else set()
+    chambers = sorted(found, key=lambda c: _rank(c, words, key, shared))[:LIMIT]
+    items = [_item(chamber) for chamber in chambers]
+    # "Both chambers" is an entry of its own after the country's last chamber shown, never the first entry.
+    for country in {c.country.id: c.country for c in chambers}.values():
+        if len(country.chambers) > 1:
             codes = [c.code for c in country.chambers]
-            items.append({"codes": codes, "code": "", "country": country.name, "name": "", "official_name": "",
-                          "type": "parliament", "label": both_label.format(country=country.name,
-                                                                             codes=", ".join(codes))})
-        seen.add(country.id)
-        items.append(_item(chamber))
+            last = max(i for i, item in enumerate(items) if item["country"] == country.name and item["code"])
+            items.insert(last + 1, {"codes": codes, "code": "", "country": country.name, "name": "",
+                                    "official_name": "", "type": "parliament",
+                                    "label": both_label.format(country=country.name, codes=", ".join(codes))})
     return items
 
 

@@ -5,6 +5,7 @@ itself never goes into the cookie. Files older than a day are removed at the nex
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import time
@@ -24,7 +25,7 @@ def _folder() -> Path:
 
 def _sweep(folder: Path) -> None:
     limit = time.time() - MAX_AGE_SECONDS
-    for old in folder.glob("*.upload"):
+    for old in [*folder.glob("*.upload"), *folder.glob("*.state.json")]:
         if old.stat().st_mtime < limit:
             old.unlink(missing_ok=True)
 
@@ -50,3 +51,25 @@ def discard(token: str | None) -> None:
     path = upload_path(token)
     if path is not None:
         path.unlink(missing_ok=True)
+        path.with_suffix(".state.json").unlink(missing_ok=True)
+
+
+def load_state(token: str | None) -> dict:
+    """What the person decided in the preview so far (choices, excluded rows), kept beside the upload."""
+    path = upload_path(token)
+    state_path = path.with_suffix(".state.json") if path is not None else None
+    if state_path is None or not state_path.exists():
+        return {"choices": [], "excluded": []}
+    try:
+        state = json.loads(state_path.read_text(encoding="utf-8"))
+    except ValueError:
+        return {"choices": [], "excluded": []}
+    return {"choices": list(state.get("choices", [])), "excluded": list(state.get("excluded", []))}
+
+
+def save_state(token: str, state: dict) -> None:
+    path = upload_path(token)
+    if path is not None:
+        temporary = path.with_suffix(".state.tmp")
+        temporary.write_text(json.dumps(state), encoding="utf-8")
+        temporary.replace(path.with_suffix(".state.json"))

@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.activities import uploads
-from parliament_tracker.activities.forms import ImportCommitForm, ImportUploadForm
+from parliament_tracker.activities.forms import ImportChoiceForm, ImportCommitForm, ImportExcludeForm, ImportUploadForm
+from parliament_tracker.activities.import_choices import choice_options, choices_of, excluded_of, preview_pending
 from parliament_tracker.activities.import_writer import ImportConflict, ImportRefused, commit_import
 from parliament_tracker.activities.importing import COLUMNS, TEMPLATE_EXAMPLE
-from parliament_tracker.activities.imports import preview_import
 from parliament_tracker.activities.views import STAFF, bp
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.downloads import table_response
@@ -22,11 +22,19 @@ def _max_rows() -> int:
     return current_app.config.get("IMPORT_MAX_ROWS", 100_000)
 
 
-def _preview_page(report, token: str, filename: str, status: int = 200, excluded=()):
-    form = ImportCommitForm(token=token)
-    return render_template("activities/import_preview.html", report=report, form=form, filename=filename,
-                           rows=report.problems_first(PREVIEW_ROWS), excluded=set(excluded),
-                           limit=PREVIEW_ROWS), status
+def pending_import():
+    """(token, filename, path) of this person's pending upload, or None when there is none (or it expired)."""
+    stored = session.get(SESSION_KEY) or {}
+    path = uploads.upload_path(stored.get("token"))
+    return (stored["token"], stored.get("filename", "upload"), path) if path is not None else None
+
+
+def preview_page(report, token: str, filename: str, status: int = 200):
+    return render_template("activities/import_preview.html", report=report, form=ImportCommitForm(token=token),
+                           choice_form=ImportChoiceForm(token=token), exclude_form=ImportExcludeForm(token=token),
+                           filename=filename, rows=report.problems_first(PREVIEW_ROWS), token=token,
+                           excluded={r.row for r in report.rows if r.status == "excluded"},
+                           limit=PREVIEW_ROWS, options=lambda pending: choice_options(report, pending)), status
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -38,9 +46,9 @@ def import_sheet():
         filename = (form.file.data.filename or "upload")[-200:]
         token = uploads.save_upload(form.file.data)
         session[SESSION_KEY] = {"token": token, "filename": filename}
-        report = preview_import(uploads.upload_path(token), filename, max_rows=_max_rows())
+        report = preview_pending(uploads.upload_path(token), filename, {}, _max_rows())
         if report.file_error is None:
-            return _preview_page(report, token, filename)
+            return preview_page(report, token, filename)
         uploads.discard(token)
         form.add_error("file", report.file_error)
     return render_template("activities/import.html", form=form), 400 if form.errors else 200
@@ -50,26 +58,30 @@ def import_sheet():
 @role_required(*STAFF)
 def import_commit():
     form = ImportCommitForm()
-    stored = session.get(SESSION_KEY) or {}
-    path = uploads.upload_path(stored.get("token"))
-    if not form.validate_on_submit() or form.token.data != stored.get("token") or path is None:
+    pending = pending_import()
+    if not form.validate_on_submit() or pending is None or form.token.data != pending[0]:
         flash(_("That preview has expired; upload the file again."), "warning")
         return redirect(url_for("activities.import_sheet"))
-    excluded = {int(r) for r in form.exclude.data if str(r).isdigit()}
+    token, filename, path = pending
+    state = uploads.load_state(token)
+    excluded = excluded_of(state) | {int(r) for r in form.exclude.data if str(r).isdigit()}
     try:
-        report = commit_import(path, stored["filename"], excluded=excluded, by=current_user, max_rows=_max_rows())
+        report = commit_import(path, filename, excluded=excluded, choices=choices_of(state), by=current_user,
+                               max_rows=_max_rows())
     except ImportRefused as refused:
         flash(str(refused), "error")
-        return _preview_page(refused.report, stored["token"], stored["filename"], 400, excluded)
+        return preview_page(refused.report, token, filename, 400)
     except ImportConflict as conflict:
         flash(str(conflict), "error")
         return redirect(url_for("activities.import_sheet")), 303
-    uploads.discard(stored["token"])
+    uploads.discard(token)
     session.pop(SESSION_KEY, None)
     s = report.summary
     flash(_("Imported: %(a)s activities created, %(b)s updated; %(c)s participations created, %(d)s updated.",
             a=s.activities_created, b=s.activities_updated, c=s.participations_created, d=s.participations_updated),
           "success")
+    if report.remembered:
+        flash(_("%(n)s answers remembered for the next import.", n=report.remembered), "info")
     return redirect(url_for("activities.index"))
 
 
@@ -77,3 +89,6 @@ def import_commit():
 @role_required(*STAFF)
 def import_template():
     return table_response("activities-import-template", COLUMNS, [TEMPLATE_EXAMPLE])
+
+
+from parliament_tracker.activities import views_aliases, views_reconcile  # noqa: E402,F401

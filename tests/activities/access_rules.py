@@ -39,6 +39,23 @@ RULES += [
     ("GET", "/activities/import/template.csv", STAFF_200),
     ("POST", "/activities/import/commit", STAFF_302, {"token": "x" * 32}),
 ]
+# The preview's own routes: without a pending upload every one sends the person back to the upload page.
+RULES += [
+    ("GET", "/activities/import/preview", STAFF_302),
+    ("POST", "/activities/import/choose", STAFF_302, {"token": "x" * 32, "column": "type", "value": "x"}),
+    ("POST", "/activities/import/exclude", STAFF_302, {"token": "x" * 32, "action": "refused"}),
+    ("GET", "/activities/import/left-out.csv", STAFF_302),
+    ("GET", "/activities/import/left-out.xlsx", STAFF_302),
+    ("GET", "/activities/import/aliases", STAFF_200),
+    ("GET", "/activities/import/aliases.csv", STAFF_200),
+    ("GET", "/activities/import/aliases/{alias}/edit", STAFF_200),
+    ("GET", "/activities/import/aliases/999999/edit", STAFF_404),
+    ("POST", "/activities/import/aliases/{alias}/edit", STAFF_400, {"target": "NOWHERE"}),
+    ("POST", "/activities/import/aliases/999999/delete", {"anon": 302, "admin": 404, "staff": 403, "parliament": 403,
+                                                          "donor": 403}),
+    ("POST", "/activities/import/aliases/{alias}/delete", {"anon": 302, "admin": 302, "staff": 403, "parliament": 403,
+                                                           "donor": 403}),
+]
 RULES += [
     ("GET", "/activities/export.csv", STAFF_200),
     ("GET", "/activities/export.csv?year=1700", STAFF_400),

@@ -45,6 +45,17 @@ TABLE = [
     ("Bundesrat", "", {"AT-UC", "DE-UC"}),
     ("National Assembly", "", "many"),
     ("Assemblée nationale", "", "many"),
+    # ISO alpha-2 or alpha-3 plus a chamber name, either order; a country name plus part of a chamber's name.
+    ("BRA Senate", "", "BR-UC"),
+    ("LSO National Assembly", "", "LS-LC"),
+    ("FR Sénat", "", "FR-UC"),
+    ("Senate KEN", "", "KE-UC"),
+    ("AUT Bundesrat", "", "AT-UC"),
+    ("Brazil Senate", "", "BR-UC"),
+    ("Senate Brazil", "", "BR-UC"),
+    ("Senado Federal", "", "BR-UC"),
+    ("National Assembly Lesotho", "", "LS-LC"),
+    ("Bundesrat", "Austria", "AT-UC"),
 ]
 
 
@@ -81,3 +92,31 @@ def test_unknown_names_are_errors_with_suggestions(matcher):
     assert country.status == "error" and "Unknown country" in country.message
     other = matcher.match("FR-LC", "Kenya")
     assert other.status == "error" and "not a chamber of Kenya" in other.message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, country, day, expected", [
+    ("Parliament of Kenya", "", "2010-05-01", "KE-LC"),  # unicameral then: the one chamber
+    ("Parliament", "Kenya", "2010-05-01", "KE-LC"),
+    ("Parliament of Kenya", "", "2015-05-01", {"KE-LC", "KE-UC"}),
+    ("Senate", "Kenya", "2015-05-01", "KE-UC"),
+    ("Senate", "Kenya", "2010-05-01", "error"),
+    ("KE-UC", "", "2010-05-01", "error"),
+])
+def test_matching_is_time_aware(matcher, text, country, day, expected):
+    import datetime as dt
+
+    match = matcher.match(text, country, dt.date.fromisoformat(day))
+    if expected == "error":
+        assert match.status == "error" and "KE-UC (2013-01-01–)" in match.message and day in match.message
+    elif isinstance(expected, set):
+        assert match.status == "ambiguous" and set(match.candidates) == expected
+    else:
+        assert match.status == "ok" and match.code == expected, match
+
+
+@pytest.mark.slow
+def test_matches_say_how_they_were_resolved(matcher):
+    assert matcher.match("KE-LC").how == "code"
+    assert matcher.match("Bundestag").how == "name"
+    assert matcher.match("Bundestga").how == "fuzzy"

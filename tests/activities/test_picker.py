@@ -38,3 +38,28 @@ def test_search_is_for_staff_only(client, login_as, chambers):
     login_as("donor")
     response = client.get("/activities/chambers/search?q=fr", headers={"Accept": "application/json"})
     assert response.status_code == 403 and response.get_json()["status"] == 403
+
+
+@pytest.mark.parametrize("q, first", [
+    ("Kenya National Assembly", "KE-LC"),
+    ("National Assembly Kenya", "KE-LC"),
+    ("Assemblée nationale", "FR-LC"),
+    ("france", "FR-LC"),
+    ("France Sénat", "FR-UC"),
+    ("FR-UC", "FR-UC"),
+])
+def test_an_exact_chamber_comes_first_and_both_chambers_is_never_the_default(client, staff, chambers, q, first):
+    """Enter on the first entry adds that one chamber: 'both chambers' follows its country's chambers."""
+    results = client.get("/activities/chambers/search", query_string={"q": q}).get_json()["results"]
+    assert results[0]["code"] == first and results[0]["codes"] == [first]
+    both = [i for i, item in enumerate(results) if item["type"] == "parliament"]
+    assert all(i > 0 for i in both)
+
+
+@pytest.mark.slow
+def test_exact_names_come_first_on_the_real_registry(client, staff, runner):
+    assert runner.invoke(args=["registry", "load"]).exit_code == 0
+    for q, first in (("Kenya National Assembly", "KE-LC"), ("Bundestag", "DE-LC"), ("Senado Federal", "BR-UC"),
+                     ("Sejm", "PL-LC")):
+        results = client.get("/activities/chambers/search", query_string={"q": q}).get_json()["results"]
+        assert results[0]["codes"] == [first], (q, results[:3])

@@ -10,12 +10,16 @@ PICKER = "Find a chamber by country, name, code or ISO code"
 
 
 def _pick(page, text: str, option: str) -> None:
+    """Type, move down to the option named option with the arrow keys, press Enter."""
     box = page.get_by_role("combobox", name=PICKER)
     box.focus()
     page.keyboard.type(text)
     expect(page.get_by_role("option", name=re.compile(option)).first).to_be_visible()
-    page.keyboard.press("ArrowDown")
-    expect(box).to_have_attribute("aria-activedescendant", re.compile(r"option-0$"))
+    labels = page.get_by_role("listbox", name=PICKER).get_by_role("option").all_inner_texts()
+    index = next(i for i, label in enumerate(labels) if re.search(option, label))
+    for _ in range(index + 1):
+        page.keyboard.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", re.compile(rf"option-{index}$"))
     page.keyboard.press("Enter")
 
 
@@ -72,3 +76,26 @@ def test_bin_and_audit_pages_are_accessible(page, live_db, sign_in, axe_check):
     axe_check(page, "bin")
     page.goto("/activities/audit")
     axe_check(page, "audit trail")
+
+
+def test_enter_adds_the_exact_chamber_and_a_failed_save_focuses_the_error_summary(page, live_db, sign_in, axe_check):
+    factories.make_chamber_once("FR-LC")
+    factories.make_chamber_once("FR-UC", "upper")  # (the live database is shared: no new Kenyan chamber here)
+    sign_in(page, "staff")
+    page.goto("/activities/new")
+    box = page.get_by_role("combobox", name=PICKER)
+    box.focus()
+    page.keyboard.type("France Senate")
+    expect(page.get_by_role("listbox", name=PICKER).get_by_role("option").first).to_contain_text("FR-UC")
+    page.keyboard.press("Enter")  # no arrow key: the first entry is the exact chamber, never "both chambers"
+    chosen = page.get_by_role("list", name="Chosen chambers").get_by_role("listitem")
+    expect(chosen).to_have_count(1)
+    expect(chosen.first).to_contain_text("FR-UC")
+    page.get_by_label("Start date").fill("2014-04-02")
+    page.get_by_role("button", name="Save").focus()
+    page.keyboard.press("Enter")  # no title: refused
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    axe_check(page, "activity form with its error summary")
+    summary.get_by_role("link", name=re.compile("Title")).press("Enter")
+    expect(page.get_by_label("Title")).to_be_focused()

@@ -150,6 +150,22 @@
 
   document.querySelectorAll(".chamber-picker").forEach(setup);
 
+  /* After a failed save, focus goes to the error summary; a link to a field the picker replaced focuses the
+     picker's search box instead of the hidden select. */
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+    summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var target = document.getElementById(link.getAttribute("href").slice(1));
+        var picker = target && target.closest(".chamber-picker");
+        var box = picker && picker.querySelector("[role=combobox]");
+        if (box) { event.preventDefault(); box.focus(); return; }
+        if (target) { event.preventDefault(); target.focus(); }
+      });
+    });
+  }
+
   /* Import page: say that the file is being read while the upload and the check run. */
   document.querySelectorAll("form[data-progress]").forEach(function (form) {
     form.addEventListener("submit", function () {
