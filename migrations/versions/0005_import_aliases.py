@@ -1,7 +1,7 @@
 """import aliases: the remembered answers of the spreadsheet import (column, value, country -> target)
 
-Revision ID: 0004_import_aliases
-Revises: 0003_coverage_facts
+Revision ID: 0005_import_aliases
+Revises: 0004_enumerated_checks
 Create Date: 2026-12-01 23:31:02.580139
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0004_import_aliases'
-down_revision = '0003_coverage_facts'
+revision = '0005_import_aliases'
+down_revision = '0004_enumerated_checks'
 branch_labels = None
 depends_on = None
 
