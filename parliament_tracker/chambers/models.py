@@ -57,6 +57,10 @@ class Country(db.Model):
     # Loaded on use, not with every chamber; statements listing chambers with groups ask (services.with_groups).
     groups = relationship("GeopoliticalGroup", secondary=country_groups, order_by="GeopoliticalGroup.name")
 
+    @property
+    def alias_list(self) -> list[str]:
+        return [a for a in self.aliases.split("|") if a]
+
 
 class Chamber(db.Model):
     __tablename__ = "chambers"
