@@ -60,6 +60,7 @@ class ParticipationForm(BaseForm):
     members = IntegerField(_l("Members of parliament"), validators=COUNT)
     secretariat_staff = IntegerField(_l("Secretariat staff"), validators=COUNT)
     ict_staff = IntegerField(_l("ICT staff"), validators=COUNT)
+    version = HiddenField()  # the edit form's optimistic lock
     submit = SubmitField(_l("Save"))
 
 

@@ -125,8 +125,8 @@ def _write_participations(report: ImportReport, codes: dict[int, str], user_id, 
             elif outcome.status == "update" and (current := report.existing.get((activity_id, chamber_id))):
                 values = {k: v if v is not None else getattr(current, k) for k, v in values.items()}
                 before = {"participants": current.participants, "women": current.women}
-                if values != before:
-                    changed.append({"id": current.id, **values})
+                if values != before:  # the version is checked and moved on: an edit form opened before is refused
+                    changed.append({"id": current.id, "version": current.version, **values})
                     _audit(audits, user_id, "participations", current.id, f"{codes[chamber_id]} in activity "
                            f"{activity_id}", "update", before, values)
     _insert_participations(new, codes, user_id, audits)

@@ -54,6 +54,7 @@ class Existing(NamedTuple):
     id: int
     participants: int | None
     women: int | None
+    version: int
 
 
 @dataclass
@@ -180,7 +181,7 @@ def _decide(report: ImportReport) -> None:
             report.groups[activity.ref].activity = activity
     ids = [g.activity.id for g in report.groups.values() if g.activity is not None]
     columns = (Participation.activity_id, Participation.chamber_id, Participation.id, Participation.participants,
-               Participation.women)
+               Participation.women, Participation.version)
     for chunk in _chunks(ids):
         for activity_id, chamber_id, *rest in db.session.execute(
                 select(*columns).where(Participation.activity_id.in_(chunk))):

@@ -134,9 +134,13 @@ class Participation(db.Model):
     status: Mapped[str] = mapped_column(String(12), default="claimed")
     status_note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Optimistic locking, as on activities: an edit based on an older version is refused (409).
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     activity = relationship("Activity", back_populates="participations")
     chamber = relationship("Chamber", lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def audit_label(self) -> str:

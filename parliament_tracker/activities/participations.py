@@ -11,6 +11,7 @@ from parliament_tracker.activities.rules import ActivityError, Counts, Duplicate
 from parliament_tracker.activities.services import participation_snapshot
 from parliament_tracker.audit import record_change
 from parliament_tracker.database import unit_of_work
+from parliament_tracker.domain import StaleEdit
 from parliament_tracker.extensions import db
 
 
@@ -33,11 +34,17 @@ def add_participations(activity: Activity, chambers, counts: Counts, *, by=None)
     return added
 
 
-def update_participation(participation: Participation, counts: Counts, *, by=None) -> Participation:
-    """New role and counts for one chamber's part; checked before anything is written."""
+def update_participation(participation: Participation, counts: Counts, *, expected_version: int | None = None,
+                         by=None) -> Participation:
+    """New role and counts for one chamber's part; checked before anything is written. StaleEdit (nothing
+    written) when someone saved it since expected_version was read."""
     check_counts(counts)
+    if expected_version is not None and expected_version != participation.version:
+        raise StaleEdit(_("Someone else saved this chamber's part while you were editing it. Your changes are not "
+                          "saved: compare them with what is saved now, then save again."))
     before = participation_snapshot(participation)
-    with unit_of_work():
+    with unit_of_work(stale=StaleEdit(_("Someone else saved this chamber's part at the same moment. Your changes "
+                                        "are not saved; compare them with what is saved now, then save again."))):
         for name, value in asdict(counts).items():
             setattr(participation, name, value)
         db.session.flush()

@@ -54,10 +54,19 @@ def add_participation(activity_id: int):
 def edit_participation(activity_id: int, participation_id: int):
     activity = queries.get_activity_or_404(activity_id)
     participation = queries.get_participation_or_404(activity, participation_id)
-    form = ParticipationForm(data=counts_of(participation).__dict__ if request.method == "GET" else None)
+    data = {**counts_of(participation).__dict__, "version": participation.version}
+    form = ParticipationForm(data=data if request.method == "GET" else None)
     del form.chambers
-    return form_page(form, lambda: update_participation(participation, _counts(form), by=current_user),
-                     "activities/participation_form.html", activity=activity, participation=participation,
+
+    def save():
+        version = int(form.version.data) if str(form.version.data).isdigit() else -1
+        return update_participation(participation, _counts(form), expected_version=version, by=current_user)
+
+    def show_current_version(_error):  # what was typed stays in the form; the page shows what is saved now
+        form.version.data = str(participation.version)
+
+    return form_page(form, save, "activities/participation_form.html", activity=activity,
+                     participation=participation, stale=show_current_version,
                      saved=lambda _p: (_("%(code)s saved.", code=participation.chamber.code), _chambers_url(activity)))
 
 

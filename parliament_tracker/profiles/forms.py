@@ -13,6 +13,7 @@ class ContactForm(BaseForm):
     email = StringField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False),
                                                   Length(max=254)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=50)])
+    version = HiddenField()  # the edit form's optimistic lock
     submit = SubmitField(_l("Save contact"))
 
 

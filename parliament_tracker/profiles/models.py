@@ -28,8 +28,12 @@ class ChamberContact(db.Model):
     email: Mapped[str] = mapped_column(String(254))
     phone: Mapped[str] = mapped_column(String(50), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Optimistic locking: an edit based on an older version is refused (409), never silently applied.
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
     chamber = relationship("Chamber")
+
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def audit_label(self) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.audit import record_change, snapshot
 from parliament_tracker.database import unit_of_work
-from parliament_tracker.domain import DomainError
+from parliament_tracker.domain import DomainError, StaleEdit
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.models import ChamberContact, Feedback
 
@@ -37,13 +37,19 @@ def get_contact_or_404(chamber, contact_id: int) -> ChamberContact:
     return contact
 
 
-def save_contact(chamber, contact: ChamberContact | None, data: dict, by) -> ChamberContact:
-    """Create (contact None) or change one of the chamber's contacts, with its audit record."""
+def save_contact(chamber, contact: ChamberContact | None, data: dict, by,
+                 expected_version: int | None = None) -> ChamberContact:
+    """Create (contact None) or change one of the chamber's contacts, with its audit record; StaleEdit (nothing
+    written) when someone saved the contact since expected_version was read."""
     values = {f: (data.get(f) or "").strip() for f in CONTACT_FIELDS}
     if not values["name"]:
         raise ProfileError(_l("Give the contact's name."), "name")
+    stale = StaleEdit(_l("Someone else saved this contact while you were editing it. Your changes are not saved: "
+                         "compare them with what is saved now, then save again."))
+    if contact is not None and expected_version != contact.version:
+        raise stale
     before = snapshot(contact, CONTACT_FIELDS) if contact else None
-    with unit_of_work():
+    with unit_of_work(stale=stale):
         if contact is None:
             contact = ChamberContact(chamber=chamber)
             db.session.add(contact)

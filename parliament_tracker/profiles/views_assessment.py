@@ -79,6 +79,11 @@ def _answers(form, questions) -> dict:
     return {q.id: (_score(form[f"score_{q.id}"].data), form[f"comment_{q.id}"].data or "") for q in questions}
 
 
+def _refused_as_stale(_error) -> None:
+    """A save based on an older version answers 409 (the typed answers stay in the form; the message says to
+    reload): the version is not refreshed, so saving again cannot overwrite unseen answers."""
+
+
 @bp.route(f"/<code>/assessments/<{YEAR}:year>", methods=["GET", "POST"])
 @role_required(*PRIVATE)
 def assessment(code: str, year: int):
@@ -92,7 +97,7 @@ def assessment(code: str, year: int):
                                                             by=current_user, submit=bool(form.submit.data)),
                      "profiles/assessment.html", chamber=chamber, assessment=record, questions=questions,
                      can_edit=can_edit_chamber_records(current_user, chamber),
-                     return_form=ReturnForm(version=record.version),
+                     return_form=ReturnForm(version=record.version), stale=_refused_as_stale,
                      saved=(_("Self-assessment submitted.") if form.submit.data else _("Draft saved."),
                             _assessment_url(chamber, year)))
 
@@ -107,7 +112,7 @@ def return_assessment(code: str, year: int):
     return form_page(form, lambda: assessments.return_assessment(record, _version(form), form.comment.data,
                                                                  by=current_user),
                      "profiles/assessment.html", chamber=chamber, assessment=record, questions=questions,
-                     form=_answer_form(record, questions), can_edit=False, return_form=form,
+                     form=_answer_form(record, questions), can_edit=False, return_form=form, stale=_refused_as_stale,
                      saved=(_("Self-assessment returned to the parliament."), _assessment_url(chamber, year)))
 
 

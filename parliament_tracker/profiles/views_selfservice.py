@@ -35,9 +35,16 @@ def _profile_url(chamber, anchor: str) -> str:
 
 def _contact_page(chamber, contact=None):
     form = ContactForm(obj=contact) if request.method == "GET" else ContactForm()
-    return form_page(form, lambda: services.save_contact(chamber, contact, form.data, by=current_user),
-                     "profiles/contact_form.html", chamber=chamber, contact=contact,
-                     saved=(_("Contact saved."), _profile_url(chamber, "contacts")))
+
+    def save():
+        version = int(form.version.data) if str(form.version.data).isdigit() else -1
+        return services.save_contact(chamber, contact, form.data, by=current_user, expected_version=version)
+
+    def show_current_version(_error):  # what was typed stays in the form; the page shows what is saved now
+        form.version.data = str(contact.version)
+
+    return form_page(form, save, "profiles/contact_form.html", chamber=chamber, contact=contact,
+                     stale=show_current_version, saved=(_("Contact saved."), _profile_url(chamber, "contacts")))
 
 
 @bp.route("/<code>/contacts/new", methods=["GET", "POST"])

@@ -125,7 +125,8 @@ def test_participations_add_edit_remove_with_validation(client, staff, post, cha
     assert sorted(p.chamber.code for p in activity.participations) == ["FR-LC", "FR-UC", "KE-LC"]
     kenya = next(p for p in activity.participations if p.chamber.code == "KE-LC")
     edit = f"/activities/{activity.id}/participations/{kenya.id}/edit"
-    assert post(edit, {"role": "beneficiary", "participants": "5", "women": "5"}).status_code == 302
+    assert post(edit, {"role": "beneficiary", "participants": "5", "women": "5",
+                       "version": str(kenya.version)}).status_code == 302
     db.session.expire_all()
     assert (kenya.participants, kenya.women, kenya.role) == (5, 5, "beneficiary")
     assert post(f"/activities/{activity.id}/participations/{kenya.id}/delete", {}).status_code == 302

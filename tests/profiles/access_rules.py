@@ -75,7 +75,7 @@ RULES = [
     ("GET", P + "/{chamber}/assessments/{year}", PRIVATE),
     ("GET", P + "/{chamber}/assessments/1999", _s(302, 404, 404, 404, 403)),
     ("GET", P + "/{other_chamber}/assessments/{year}", _s(302, 404, 404, 403, 403)),
-    ("POST", P + "/{chamber}/assessments/{year}", _s(302, 403, 403, 400, 403), {"version": "0"}),
+    ("POST", P + "/{chamber}/assessments/{year}", _s(302, 403, 403, 409, 403), {"version": "0"}),  # stale
     ("POST", P + "/{other_chamber}/assessments/{year}", _s(302, 404, 404, 403, 403), {"version": "1"}),
     ("POST", P + "/{chamber}/assessments/{year}/return", STAFF_POST, {"comment": ""}),
     ("POST", P + "/{other_chamber}/assessments/{year}/return", _s(302, 404, 404, 403, 403), {"comment": "x"}),

@@ -86,7 +86,7 @@ def test_a_stale_save_is_refused_and_changes_nothing(world):
     old_version = _current_version(path, parl)
     assert post(parl, path, {**_answers("2"), "version": old_version, "save": "1"}).status_code == 302
     stale = post(parl, path, {**_answers("1"), "version": old_version, "save": "1"})
-    assert stale.status_code == 400 and b"meanwhile" in stale.data
+    assert stale.status_code == 409 and b"meanwhile" in stale.data
     db.session.expire_all()
     assert {a.score for a in assessment.answers} == {2}
 

@@ -53,7 +53,7 @@ MATRIX = [
     # writes to FR-LC's record by anyone but its own account are refused
     ("POST", "/profiles/FR-LC/contacts/new", {"name": "Intruder", "email": "in@example.org"},
      _s(302, 403, 403, 403, 302), ()),
-    ("POST", "/profiles/FR-LC/contacts/{contact}/edit", {"name": "Renamed", "email": "secret-fr@example.org"},
+    ("POST", "/profiles/FR-LC/contacts/{contact}/edit", {"name": "Renamed", "email": "secret-fr@example.org", "version": "1"},
      _s(302, 403, 403, 403, 302), ()),
     ("POST", "/profiles/FR-LC/participations/{participation}/confirm", {}, _s(302, 403, 403, 403, 302), ()),
     ("POST", "/profiles/FR-LC/participations/{participation}/dispute", {"note": "again"},

@@ -68,7 +68,7 @@ def test_contacts_add_edit_remove_with_errors_next_to_fields(app, world):
                                                         "email": "grace@example.org"}).status_code == 302
     contact = db.session.scalar(select(ChamberContact))
     assert post(client, f"/profiles/FR-LC/contacts/{contact.id}/edit",
-                {"name": "Grace H.", "email": "grace@example.org"}).status_code == 302
+                {"name": "Grace H.", "email": "grace@example.org", "version": str(contact.version)}).status_code == 302
     db.session.expire_all()
     assert contact.name == "Grace H."
     assert "grace@example.org" in signed_in(app, "staff").get("/profiles/FR-LC").get_data(as_text=True)
