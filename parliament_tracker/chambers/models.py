@@ -14,6 +14,8 @@ CHAMBER_TYPES = ("unicameral", "lower", "upper")
 STATUSES = ("active", "suspended", "dissolved", "transitional")
 INCOME_GROUPS = ("low", "lower_middle", "upper_middle", "high")
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+# the World Bank classification the registry's Country.income_group holds (data/README.md)
+INCOME_REFERENCE = "FY2026"
 
 country_groups = Table(
     "country_groups",

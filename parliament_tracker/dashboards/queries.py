@@ -11,11 +11,12 @@ plain rows. Definitions (scope.py has the two sets every query starts from):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Integer, case, cast, distinct, func, select
 
-from parliament_tracker.activities.models import Activity, ActivityArea
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards import facts
 from parliament_tracker.dashboards.scope import (
@@ -26,7 +27,6 @@ from parliament_tracker.dashboards.scope import (
     per_shape,
     records,
     rows,
-    year_of,
 )
 from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
 from parliament_tracker.extensions import db
@@ -217,6 +217,41 @@ def expert_supply(f: CoverageFilters) -> tuple[int, int]:
 
 def activity_years() -> tuple[int | None, int | None]:
     """The first and last year a non-deleted activity started in (for the period's defaults)."""
-    years = year_of(Activity.start_date)
-    low, high = db.session.execute(select(func.min(years), func.max(years)).where(Activity.deleted_at.is_(None))).one()
-    return low, high
+    # min/max of the date itself (not of its year) are two probes of the (deleted_at, start_date) index
+    low, high = db.session.execute(_ACTIVITY_DATES).one()
+    return (low.year if low else None), (high.year if high else None)
+
+
+_ACTIVITY_DATES = select(func.min(Activity.start_date), func.max(Activity.start_date)).where(
+    Activity.deleted_at.is_(None))
+
+
+def last_reached(codes: list[str]) -> dict[str, object]:
+    """{chamber code: the start date of the latest non-deleted activity it took part in as a beneficiary, in any
+    area, period, type or donor} for the chambers named; a chamber never reached at all is absent."""
+    if not codes:
+        return {}
+    stmt = (select(Chamber.code, func.max(Activity.start_date))
+            .join(Participation, Participation.chamber_id == Chamber.id)
+            .join(Activity, Activity.id == Participation.activity_id)
+            .where(Chamber.code.in_(codes), Participation.role == "beneficiary", Activity.deleted_at.is_(None))
+            .group_by(Chamber.code))
+    return {code: (day if not isinstance(day, str) else dt.date.fromisoformat(day))
+            for code, day in db.session.execute(stmt)}
+
+
+def areas_reached_by_chamber(f: CoverageFilters) -> dict[str, list[str]]:
+    """{chamber code: codes of the areas it was reached in under f, in display order} (chambers reached only)."""
+    pairs = chamber_area_pairs(f, shared=False)
+    stmt = _areas_by_chamber(f, pairs)
+    out: dict[str, list[str]] = {}
+    for code, area in rows(stmt, f):
+        out.setdefault(code, []).append(area)
+    return out
+
+
+@per_shape
+def _areas_by_chamber(f: CoverageFilters, pairs):
+    return (select(Chamber.code, ActivityArea.code).join(pairs, pairs.c.chamber_id == Chamber.id)
+            .join(ActivityArea, ActivityArea.id == pairs.c.area_id)
+            .order_by(Chamber.code, ActivityArea.position, ActivityArea.code))
