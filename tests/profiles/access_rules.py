@@ -101,3 +101,10 @@ RULES += [
     ("GET", "/api/v1/profiles/{other_chamber}/contacts", _s(401, 200, 200, 403, 403)),
     ("GET", "/api/v1/profiles/ZZ-LC/contacts", _s(401, 404, 404, 403, 403)),
 ]
+RULES += [
+    ("GET", P + "/capacity/region.csv", ALL_200),
+    ("GET", P + "/capacity/income_group.xlsx", ALL_200),
+    ("GET", P + "/capacity/before_after.csv", ALL_200),
+    ("GET", P + "/capacity/nothing.csv", ALL_404),
+    ("GET", P + "/capacity/region.pdf", ALL_404),
+]
