@@ -30,7 +30,7 @@ def _layout(title: str, **extra) -> dict:
     # The page shows the title as a heading above the figure; the figure keeps it only as metadata.
     layout = {"meta": {"title": title}, "font": FONT, "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
               "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff", "hoverlabel": {"namelength": -1},
-              "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+              "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
               "uniformtext": {"minsize": MIN_TEXT, "mode": "hide"}}
     layout.update(extra)
     return layout
@@ -112,9 +112,10 @@ def cumulative_line(years: list[int], reached: list[int], total: int, title: str
 
 
 def world_map(iso3: list[str], shares: list[float], activities: list[int], hover: list[str], title: str,
-              share_title: str, activities_title: str) -> dict:
+              share_title: str, activities_title: str, fit: bool = False) -> dict:
     """A choropleth per country (ISO alpha-3): share of its chambers reached (visible) and number of
-    activities (hidden, switched on by the page). Zero is drawn in its own colour so the gaps show."""
+    activities (hidden, switched on by the page). Zero is drawn in its own colour so the gaps show. fit: zoom to
+    the countries drawn (a region chosen), rather than the world."""
     top = max(activities or [0]) or 1
 
     def trace(values, zmax, name, visible, ticks):
@@ -128,7 +129,9 @@ def world_map(iso3: list[str], shares: list[float], activities: list[int], hover
                                                                              False, {})]
     geo = {"projection": {"type": "natural earth"}, "showframe": False, "showcoastlines": False,
            "showcountries": True, "countrycolor": "#ffffff", "showland": True, "landcolor": "#eeeeee",
-           "resolution": 50, "fitbounds": False, "lataxis": {"range": [-58, 85]}}
+           "resolution": 50, "fitbounds": "locations" if fit and iso3 else False}
+    if not geo["fitbounds"]:
+        geo["lataxis"] = {"range": [-58, 85]}
     return {"data": data, "layout": _layout(title, geo=geo, height=480, margin={"l": 0, "r": 0, "t": 0, "b": 0})}
 
 

@@ -132,7 +132,8 @@ def _map_panel(report, areas: dict[str, str]) -> Panel:
         lines += [f"{escape(name)}: {reached or '–'}" for name, reached in named]
         hover.append("<br>".join(lines))
     figure = charts.world_map([r[0] for r in rows], [c["share"] or 0 for c in report["countries"]],
-                              [r[5] for r in rows], hover, title, _("Share reached"), _("Activities"))
+                              [r[5] for r in rows], hover, title, _("Share reached"), _("Activities"),
+                              fit=bool(report["filters"]["region"]))
     return Panel("map", title, ["iso3", "country", "chambers_reached", "chambers_total", "share", "activities",
                                 "chambers"], rows, figure)
 

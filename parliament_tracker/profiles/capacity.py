@@ -65,20 +65,21 @@ def _cell(row, minimum: int) -> str:
     return f"{row.median:.2f} ({row.chambers})"
 
 
-def slope_charts(rows: list[queries.BeforeAfter], minimum: int) -> list[Chart]:
-    """Per area: a line per category from the median before first being reached to the median after (withheld
-    categories are left out of the chart and named as withheld in its table)."""
+def slope_charts(rows: list[queries.BeforeAfter], minimum: int, order: list[str] | None = None) -> list[Chart]:
+    """Per category (in `order`, the questionnaire's, where given): a line per area from the median before first
+    being reached in it to the median after. Withheld pairs are left out of the chart and named in its table."""
+    categories = list(dict.fromkeys([*(order or []), *(r.category for r in rows)]))
     out = []
-    for n, area in enumerate(dict.fromkeys(r.area for r in rows)):
-        mine = [r for r in rows if r.area == area]
-        lines = [(r.category, r.before, r.after) for r in mine if r.before is not None]
-        title = _("%(area)s: median score before and after first being reached", area=area)
-        table = [[r.category, r.chambers, f"{r.before:.2f}" if r.before is not None else
+    for n, category in enumerate(c for c in categories if any(r.category == c for r in rows)):
+        mine = [r for r in rows if r.category == category]
+        lines = [(r.area, r.before, r.after) for r in mine if r.before is not None]
+        title = _("%(category)s: median score before and after first being reached", category=category)
+        table = [[r.area, r.chambers, f"{r.before:.2f}" if r.before is not None else
                   _("withheld (fewer than %(n)s)", n=minimum), f"{r.after:.2f}" if r.after is not None else "–"]
                  for r in mine]
         out.append(Chart(f"slope-{n}", title, charts.slope(lines, title, _("Before"), _("After"),
                                                          _("Median score (0–4)")),
-                         [_("Category"), _("Chambers"), _("Before"), _("After")], table))
+                         [_("Area"), _("Chambers"), _("Before"), _("After")], table))
     return out
 
 

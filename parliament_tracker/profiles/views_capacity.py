@@ -20,7 +20,8 @@ def capacity():
     return render_template("profiles/capacity.html", minimum=minimum,
                            region_charts=panels.median_charts(by_region, "region", minimum),
                            income_charts=panels.median_charts(by_income, "income_group", minimum),
-                           slope_charts=panels.slope_charts(queries.scores_before_after(), minimum),
+                           slope_charts=panels.slope_charts(queries.scores_before_after(), minimum,
+                                                            [r.category for r in by_region]),
                            rounds=sorted({r.year for r in by_region}))
 
 
