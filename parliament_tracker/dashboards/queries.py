@@ -14,16 +14,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, case, cast, distinct, func, select
+from sqlalchemy import Integer, and_, case, cast, distinct, func, select
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards import facts
 from parliament_tracker.dashboards.scope import (
+    INCOME_THEN,
+    INCOME_YEAR,
     CoverageFilters,
     counted_participations,
     existing_chambers,
     has_chamber_conditions,
+    income_group_then,
+    income_year,
+    join_income_history,
     per_shape,
     records,
     rows,
@@ -139,15 +144,16 @@ def _matrix(f: CoverageFilters, pairs, areas: tuple[tuple[int, str], ...]):
     existing = existing_chambers(f)
     per_area = [func.coalesce(func.sum(case((pairs.c.area_id == area_id, pairs.c.activities), else_=0)), 0)
                 .label(code) for area_id, code in areas]
+    income = income_group_then()
     return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Country.name.label("country"), Country.iso3,
-                   Country.m49_region, Country.m49_subregion, Country.income_group, *per_area,
+                   Country.m49_region, Country.m49_subregion, income.label("income_group"), *per_area,
                    func.coalesce(func.sum(pairs.c.activities), 0).label("total"),
                    func.count(pairs.c.area_id).label("breadth"))
-            .select_from(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
-                         .join(Country, Country.id == existing.c.country_id)
+            .select_from(join_income_history(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
+                                             .join(Country, Country.id == existing.c.country_id))
                          .outerjoin(pairs, pairs.c.chamber_id == existing.c.chamber_id))
             .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.chamber_type, Country.name, Country.iso3,
-                      Country.m49_region, Country.m49_subregion, Country.income_group)
+                      Country.m49_region, Country.m49_subregion, income)
             .order_by(Country.name, Chamber.code))
 
 
@@ -186,9 +192,10 @@ def coverage_by_country(f: CoverageFilters) -> list[dict]:
 def _never_reached(f: CoverageFilters, pairs):
     existing, reached = existing_chambers(f), reached_chambers(pairs)
     return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name.label("country"),
-                   Country.iso3, Country.m49_region, Country.m49_subregion, Country.income_group)
-            .select_from(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
-                         .join(Country, Country.id == existing.c.country_id)
+                   Country.iso3, Country.m49_region, Country.m49_subregion,
+                   income_group_then().label("income_group"))
+            .select_from(join_income_history(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
+                                             .join(Country, Country.id == existing.c.country_id))
                          .outerjoin(reached, reached.c.chamber_id == existing.c.chamber_id))
             .where(reached.c.chamber_id.is_(None)).order_by(Country.m49_region, Country.name, Chamber.code))
 
@@ -255,3 +262,19 @@ def _areas_by_chamber(f: CoverageFilters, pairs):
     return (select(Chamber.code, ActivityArea.code).join(pairs, pairs.c.chamber_id == Chamber.id)
             .join(ActivityArea, ActivityArea.id == pairs.c.area_id)
             .order_by(Chamber.code, ActivityArea.position, ActivityArea.code))
+
+
+@per_shape
+def _income_history_used(f: CoverageFilters):
+    existing = existing_chambers(f)
+    countries = select(existing.c.country_id).distinct().subquery("countries")
+    return (select(func.count(countries.c.country_id), func.count(INCOME_THEN.c.country_id))
+            .select_from(countries.outerjoin(INCOME_THEN, and_(INCOME_THEN.c.country_id == countries.c.country_id,
+                                                                INCOME_THEN.c.fiscal_year == INCOME_YEAR))))
+
+
+def income_groups_used(f: CoverageFilters) -> dict:
+    """Which income groups f's figures use: the fiscal year (the period's last), how many countries in scope have a
+    recorded group that year (`known`) and how many fall back to today's (`fallback`)."""
+    total, known = rows(_income_history_used(f), f)[0]
+    return {"fiscal_year": income_year(f), "known": int(known), "fallback": int(total) - int(known)}

@@ -96,6 +96,7 @@ def _coverage_report(f: CoverageFilters) -> dict:
         "trends": _trends(f, h.chambers_total),
         "countries": _countries(f, matrix, [code for _id, code in areas]),
         "recorded_years": list(q.activity_years()),
+        "income_groups": q.income_groups_used(f),
     }
 
 
@@ -104,7 +105,7 @@ def matrix_report(f: CoverageFilters) -> dict:
     """The chamber-by-area matrix under f, with the area codes in display order."""
     areas = q.area_rows()
     return {"areas": [code for _id, code in areas], "rows": q.chamber_area_matrix(f, areas),
-            "recorded_years": list(q.activity_years())}
+            "recorded_years": list(q.activity_years()), "income_groups": q.income_groups_used(f)}
 
 
 @cached
@@ -118,4 +119,5 @@ def gaps_report(f: CoverageFilters) -> dict:
         last = q.last_reached([r["code"] for r in gaps])
         total = q.headline(f).chambers_total
     rows = [{**r, "last_reached": last.get(r["code"]), "other_areas": other.get(r["code"], [])} for r in gaps]
-    return {"rows": rows, "chambers_total": total, "recorded_years": list(q.activity_years())}
+    return {"rows": rows, "chambers_total": total, "recorded_years": list(q.activity_years()),
+            "income_groups": q.income_groups_used(f)}

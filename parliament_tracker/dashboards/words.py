@@ -13,6 +13,7 @@ from babel.numbers import get_group_symbol
 from flask_babel import get_locale
 
 from parliament_tracker.i18n import gettext as _
+from parliament_tracker.i18n import request_translations
 
 SEPARATOR = " · "
 
@@ -83,14 +84,17 @@ def gaps_text(not_reached: int, total: int, filters: list[str], period: Period) 
 
 
 def income_reference(reference: str, fiscal_year: int | None = None, known: int = 0, fallback: int = 0) -> str:
-    """Which World Bank classification the page's income groups are: the registry's (reference, today's) for every
-    period, or the one of the period's last year, with how many countries had to fall back to today's."""
+    """Which World Bank classification the page's income groups are: the one of the period's last fiscal year for
+    the countries the history records, today's (reference) for the others, said in so many words."""
     if fiscal_year is None:
-        return _("Income groups: World Bank %(reference)s classification (today's, used for every period).",
-                 reference=reference)
-    text = _("Income groups: World Bank FY%(fy)s classification (the one of the period's last year) for %(known)s "
-             "countries.", fy=fiscal_year, known=number(known))
+        return _("Income groups: World Bank %(reference)s classification (today's).", reference=reference)
+    if not known:
+        return _("Income groups: World Bank %(reference)s classification (today's): no FY%(fy)s groups are "
+                 "recorded.", reference=reference, fy=fiscal_year)
+    text = _("Income groups: World Bank FY%(fy)s classification (the period's last year).", fy=fiscal_year)
     if fallback:
-        text += " " + _("%(n)s countries have no FY%(fy)s group recorded: today's (%(reference)s) is used for them.",
-                        n=number(fallback), fy=fiscal_year, reference=reference)
+        text += " " + request_translations().ungettext(
+            "%(n)s country has no FY%(fy)s group recorded: today's (%(reference)s) is used for it.",
+            "%(n)s countries have no FY%(fy)s group recorded: today's (%(reference)s) is used for them.",
+            fallback) % {"n": number(fallback), "fy": fiscal_year, "reference": reference}
     return text

@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 
 from parliament_tracker import create_app
 from parliament_tracker.activities.demo import load_demo
+from parliament_tracker.chambers.income_history import load_income_history
 from parliament_tracker.chambers.loader import load_registry
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.demo import load_demo_assessments
@@ -32,6 +33,7 @@ def demo_url(tmp_path_factory):
     app = create_app(config_for(url))
     with app.app_context():
         load_registry()
+        load_income_history()
         load_demo()
         load_demo_assessments()
         db.session.remove()
