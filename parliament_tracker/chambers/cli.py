@@ -44,7 +44,7 @@ def _load_history(path: Path) -> None:
     except (RegistryDataError, OSError, UnicodeDecodeError) as error:
         raise click.ClickException(f"Income-group history not loaded, nothing written: {error}") from None
     click.echo(f"Income-group history: {report.rows} rows for {report.countries} countries, "
-               f"FY{report.first_year}-FY{report.last_year}.")
+               f"FY{report.first_year}-FY{report.last_year}{'' if report.changed else ', unchanged'}.")
 
 
 @registry_cli.command("export")

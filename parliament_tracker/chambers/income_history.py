@@ -25,6 +25,7 @@ class HistoryReport:
     countries: int
     first_year: int | None
     last_year: int | None
+    changed: bool = True
 
 
 def read_history(path: Path, known: dict[str, int]) -> dict[tuple[int, int], str]:
@@ -55,16 +56,21 @@ def load_income_history(path: Path = HISTORY_FILE, by=None) -> HistoryReport:
     longer gives is dropped, so that the pages fall back to today's group for it rather than keep a stale one."""
     known = dict(db.session.execute(select(Country.iso2, Country.id)).all())
     history = read_history(path, known)
-    before = db.session.scalar(select(db.func.count()).select_from(CountryIncomeGroup))
-    db.session.execute(delete(CountryIncomeGroup))
-    db.session.execute(CountryIncomeGroup.__table__.insert(), [
-        {"country_id": c, "fiscal_year": y, "income_group": g} for (c, y), g in sorted(history.items())])
+    table = CountryIncomeGroup.__table__
+    current = {(c, y): g for c, y, g in db.session.execute(select(table.c.country_id, table.c.fiscal_year,
+                                                                   table.c.income_group))}
     years = [y for _c, y in history]
     report = HistoryReport(len(history), len({c for c, _y in history}), min(years, default=None),
-                           max(years, default=None))
+                           max(years, default=None), changed=current != history)
+    if not report.changed:  # reloading the same file writes nothing, not even an audit record
+        return report
+    db.session.execute(delete(CountryIncomeGroup))
+    db.session.execute(table.insert(), [
+        {"country_id": c, "fiscal_year": y, "income_group": g} for (c, y), g in sorted(history.items())])
+    before = len(current)
     # the history as a whole is the audited thing (thousands of rows, replaced together)
-    table = SimpleNamespace(__tablename__=CountryIncomeGroup.__tablename__, id=0, audit_label="income-group history")
-    record_change("update", table, before={"rows": before}, after={"rows": report.rows, "fiscal_years": [
+    audited = SimpleNamespace(__tablename__=CountryIncomeGroup.__tablename__, id=0, audit_label="income-group history")
+    record_change("update", audited, before={"rows": before}, after={"rows": report.rows, "fiscal_years": [
         report.first_year, report.last_year]}, by=by, note=f"loaded from {path.name}")
     db.session.commit()
     return report

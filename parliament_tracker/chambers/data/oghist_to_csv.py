@@ -24,8 +24,15 @@ def convert(path: Path, out) -> int:
     registry = {row["iso2"] for row in csv.DictReader((HERE / "countries.csv").open(encoding="utf-8"))}
     rows = list(load_workbook(path, read_only=True)["Country Analytical History"].iter_rows(values_only=True))
     header = next(r for r in rows if r[1] == "Bank's fiscal year:")
-    years = {i: 2000 + int(h[2:]) if int(h[2:]) < 80 else 1900 + int(h[2:])
-             for i, h in enumerate(header) if isinstance(h, str) and h.startswith("FY")}
+    labelled = {i: 2000 + int(h[2:]) if int(h[2:]) < 80 else 1900 + int(h[2:])
+                for i, h in enumerate(header) if isinstance(h, str) and h.startswith("FY") and h[2:].isdigit()}
+    # some year headings are formulas without a stored value (FY18-FY21 in the 2025 file): the columns run one
+    # fiscal year each, so a column's year follows from its position, checked against every labelled column
+    offsets = {year - i for i, year in labelled.items()}
+    if len(offsets) != 1:
+        raise SystemExit("OGHIST: the fiscal-year columns are not one per year; check the sheet by hand")
+    offset = offsets.pop()
+    years = {i: i + offset for i in range(min(labelled), max(labelled) + 1)}
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["iso2", "fiscal_year", "income_group"])
     written = 0
