@@ -1,14 +1,15 @@
 """Staff screens of the profile feature: the queue of disputes and missing-record reports, and feedback."""
 
-from flask import render_template, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import STAFF_ROLES, role_required
 from parliament_tracker.pages import form_page
-from parliament_tracker.profiles import disputes, feedback
+from parliament_tracker.profiles import disputes, feedback, staff_tables
 from parliament_tracker.profiles.forms import ResolveForm
 from parliament_tracker.profiles.views import bp
+from parliament_tracker.spreadsheets import about_rows, table_response
 
 
 @bp.get("/queue")
@@ -44,3 +45,22 @@ def activity_feedback(activity_id: int):
     activity = feedback.get_live_activity_or_404(activity_id)
     return render_template("profiles/activity_feedback.html", activity=activity,
                            responses=feedback.feedback_for_activity(activity_id))
+
+
+@bp.get("/queue/export.<fmt>")
+@role_required(*STAFF_ROLES)
+def queue_export(fmt: str):
+    """The open reports as CSV or XLSX (private: never cached by a shared cache)."""
+    header, rows = staff_tables.queue_rows(disputes.open_reports())
+    about = about_rows(_("Disputes and missing activities"), [_("open reports")], "–", request.url)
+    return table_response("disputes-queue", fmt, header, rows, about, private=True)
+
+
+@bp.get("/feedback/export.<fmt>")
+@role_required(*STAFF_ROLES)
+def feedback_export(fmt: str):
+    """The feedback summaries (by area, by type, by activity) as one CSV or XLSX table."""
+    header, rows = staff_tables.feedback_rows(feedback.feedback_by_area(), feedback.feedback_by_type(),
+                                              feedback.feedback_by_activity())
+    about = about_rows(_("Feedback on activities"), [], "–", request.url)
+    return table_response("feedback", fmt, header, rows, about, private=True)

@@ -108,3 +108,10 @@ RULES += [
     ("GET", P + "/capacity/nothing.csv", ALL_404),
     ("GET", P + "/capacity/region.pdf", ALL_404),
 ]
+RULES += [
+    ("GET", P + "/queue/export.csv", STAFF),
+    ("GET", P + "/queue/export.xlsx", STAFF),
+    ("GET", P + "/feedback/export.csv", STAFF),
+    ("GET", P + "/feedback/export.xlsx", STAFF),
+    ("GET", P + "/queue/export.pdf", _s(302, 404, 404, 403, 403)),
+]
