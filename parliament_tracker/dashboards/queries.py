@@ -145,20 +145,20 @@ def _matrix(f: CoverageFilters, pairs, areas: tuple[tuple[int, str], ...]):
     per_area = [func.coalesce(func.sum(case((pairs.c.area_id == area_id, pairs.c.activities), else_=0)), 0)
                 .label(code) for area_id, code in areas]
     income = income_group_then()
-    return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Country.name.label("country"), Country.iso3,
-                   Country.m49_region, Country.m49_subregion, income.label("income_group"), *per_area,
+    return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name.label("country"),
+                   Country.iso3, Country.m49_region, Country.m49_subregion, income.label("income_group"), *per_area,
                    func.coalesce(func.sum(pairs.c.activities), 0).label("total"),
                    func.count(pairs.c.area_id).label("breadth"))
             .select_from(join_income_history(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
                                              .join(Country, Country.id == existing.c.country_id))
                          .outerjoin(pairs, pairs.c.chamber_id == existing.c.chamber_id))
-            .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.chamber_type, Country.name, Country.iso3,
-                      Country.m49_region, Country.m49_subregion, income)
+            .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name,
+                      Country.iso3, Country.m49_region, Country.m49_subregion, income)
             .order_by(Country.name, Chamber.code))
 
 
 def chamber_area_matrix(f: CoverageFilters, areas: list[tuple[int, str]] | None = None) -> list[dict]:
-    """One row per chamber in scope: its country and classifications, the number of counted activities in
+    """One row per chamber in scope: its status, country and classifications, the number of counted activities in
     each area (zeros included), the total and its breadth (areas reached). areas: area_rows(), when known."""
     stmt = _matrix(f, chamber_area_pairs(f), tuple(areas or area_rows()))
     return records(stmt, f)

@@ -11,7 +11,7 @@ from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
 
 PAGE_SIZE = 50
-MATRIX_LEAD = ["code", "chamber", "chamber_type", "country", "region", "income_group"]
+MATRIX_LEAD = ["code", "chamber", "chamber_type", "status", "country", "region", "income_group"]
 GAPS_HEADER = ["code", "chamber", "chamber_type", "status", "country", "region", "subregion", "income_group",
                "last_reached", "other_areas"]
 
@@ -20,7 +20,8 @@ def matrix_table(report: dict, areas: dict[str, str], sort: str | None = None, d
     """One row per chamber: its activities in each area, the total and its breadth, sorted by any column."""
     codes = report["areas"]
     header = MATRIX_LEAD + codes + ["total", "breadth"]
-    rows = [[r["code"], r["name"], label("chamber_type", r["chamber_type"]), r["country"], r["m49_region"],
+    rows = [[r["code"], r["name"], label("chamber_type", r["chamber_type"]), label("status", r["status"]),
+             r["country"], r["m49_region"],
              label("income_group", r["income_group"]), *[int(r[c] or 0) for c in codes], int(r["total"]),
              int(r["breadth"])] for r in report["rows"]]
     if sort in header:

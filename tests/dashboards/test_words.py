@@ -144,3 +144,17 @@ def test_xlsx_equals_its_csv_cell_by_cell_and_says_what_it_counts(client, africa
         assert about["Filters"] == "Africa" and about["Period"] == "2008–2011"
         assert about["Source"].startswith("http://localhost/coverage/") and about["Downloaded"]
     assert client.get("/coverage/nothing.xlsx").status_code == 404
+
+
+def test_matrix_is_heat_shaded_paged_and_marks_suspended_chambers(client, africa):
+    from parliament_tracker.dashboards import tables
+    assert tables.heat([[0, 1], [0, 4], [0, 2], [0, 0]], 1, 2) == [[1], [4], [2], [0]]
+    assert tables.page_of(list(range(120)), 3) == (list(range(100, 120)), 3, 3)
+    assert tables.page_of(list(range(120)), 99)[1] == 3 and tables.page_of([], None) == ([], 1, 1)
+    make_chamber("NZ-LC", status="suspended")
+    html = client.get("/coverage/matrix?sort=total&order=desc").get_data(as_text=True)
+    assert 'class="table table-sm table-hover matrix-table"' in html and "heat-4" in html and "heat-0" in html
+    assert 'badge-status-suspended">Suspended<' in html
+    assert html.index('/profiles/FR-LC">FR-LC<') < html.index('/profiles/SE-LC">SE-LC<')
+    assert client.get("/coverage/matrix?page=abc").status_code == 200  # an unreadable page is the first
+    assert client.get("/coverage/matrix?page=-4").status_code == 200

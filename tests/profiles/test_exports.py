@@ -58,3 +58,13 @@ def test_the_queue_and_the_feedback_download_for_staff_only(client, app, login_a
     rows, _about, _ = _both(client, "/profiles/feedback/export")
     assert ["area", "awareness", "Awareness and coordination", "1", "4.0", "1"] in rows
     assert any(r[0] == "activity" and r[2] == "Workshop" for r in rows)
+
+
+def test_a_chambers_own_scores_are_charted_against_its_groups_on_its_private_profile(client, app, login_as):
+    chamber = make_chamber("FR-LC")
+    make_assessment(chamber, year=2012, status="submitted", score=3)
+    assert 'id="chart-own-capacity"' not in client.get("/profiles/FR-LC").get_data(as_text=True)
+    login_as("staff")
+    html = client.get("/profiles/FR-LC").get_data(as_text=True)
+    assert 'id="chart-own-capacity"' in html and "Scores in 2012 against the medians" in html
+    assert "plotly-coverage.min.js" in html
