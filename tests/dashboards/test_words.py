@@ -72,6 +72,8 @@ def test_headline_names_the_donor_and_its_lens_is_titled_with_it(client, africa,
     login_as("donor", donor=africa["ec"])
     html = client.get("/").get_data(as_text=True)
     assert "Funded by European Commission" in html
+    assert f'/coverage/funded?donor={africa["ec"].id}' in html
+    assert client.get(f"/coverage/funded?donor={africa['ec'].id}").status_code == 200
 
 
 def test_the_donor_filter_names_only_donors_that_funded_something(client, africa):
@@ -158,3 +160,13 @@ def test_matrix_is_heat_shaded_paged_and_marks_suspended_chambers(client, africa
     assert html.index('/profiles/FR-LC">FR-LC<') < html.index('/profiles/SE-LC">SE-LC<')
     assert client.get("/coverage/matrix?page=abc").status_code == 200  # an unreadable page is the first
     assert client.get("/coverage/matrix?page=-4").status_code == 200
+
+
+def test_a_donor_that_funded_nothing_yet_is_told_so(client, africa, login_as):
+    from sqlalchemy import select
+
+    from parliament_tracker.activities.models import Donor
+    from parliament_tracker.extensions import db
+    login_as("donor", donor=db.session.scalar(select(Donor).where(Donor.name == "Never funded anything")))
+    html = client.get("/").get_data(as_text=True)
+    assert "Funded by Never funded anything" in html and "No activity funded by" in html
