@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from parliament_tracker.chambers.models import INCOME_GROUPS
 from parliament_tracker.dashboards import charts
-from parliament_tracker.dashboards.words import number
+from parliament_tracker.dashboards.words import group_symbol
 from parliament_tracker.i18n import N_, request_translations
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
@@ -30,9 +30,11 @@ COLUMNS = {
 }
 
 
-def _cell(value) -> str:
-    """A table cell's text as HTML: integers with the locale's thousands separator, anything else escaped."""
-    return number(value) if type(value) is int else escape(str(value))
+def _cell(value, group: str = ",") -> str:
+    """A table cell's text as HTML: integers with the locale's thousands separator (group), anything else escaped."""
+    if type(value) is int:
+        return f"{value:,}" if group == "," else f"{value:,}".replace(",", group)
+    return escape(str(value))
 
 
 @dataclass
@@ -49,8 +51,9 @@ class Panel:
         """The body of the table alternative: a row per row, its first cell a row header, every cell escaped. Built
         here rather than by a template loop: the map's table alone has over a thousand cells, and escaping each
         through the template cost more than the rest of the page's rendering."""
-        rows = (f'<tr><th scope="row">{_cell(row[0])}</th>{"".join(f"<td>{_cell(c)}</td>" for c in row[1:])}</tr>'
-                for row in self.rows)
+        group = group_symbol()  # looked up once per table, not once per number
+        rows = (f'<tr><th scope="row">{_cell(row[0], group)}</th>'
+                f'{"".join(f"<td>{_cell(c, group)}</td>" for c in row[1:])}</tr>' for row in self.rows)
         return Markup("".join(rows))  # noqa: S704 (every cell is escaped by _cell)
 
     @property

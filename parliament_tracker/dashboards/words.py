@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 from babel.numbers import get_group_symbol
+from flask import g, has_app_context
 from flask_babel import get_locale
 
 from parliament_tracker.i18n import gettext as _
@@ -25,8 +26,20 @@ def _symbols(locale: str) -> tuple[str, str]:
     return get_group_symbol(locale), re.sub(r"[#0,.]+", "{}", pattern, count=1)
 
 
-def _locale() -> str:
-    return str(get_locale() or "en")
+def _current() -> tuple[str, str]:
+    """The request's locale's symbols, looked up once per app context and kept on `g` (like the catalogue: the
+    locale lookup costs more than the formatting, and a page formats a thousand numbers)."""
+    found = g.get("number_symbols") if has_app_context() else None
+    if found is None:
+        found = _symbols(str(get_locale() or "en"))
+        if has_app_context():
+            g.number_symbols = found
+    return found
+
+
+def group_symbol() -> str:
+    """The request's locale's thousands separator."""
+    return _current()[0]
 
 
 def number(value) -> str:
@@ -35,14 +48,15 @@ def number(value) -> str:
     more per call."""
     if type(value) is not int:
         return "" if value is None else str(value)
-    return f"{value:,}".replace(",", _symbols(_locale())[0])
+    group = _current()[0]
+    return f"{value:,}" if group == "," else f"{value:,}".replace(",", group)
 
 
 def percent(share: float | None) -> str:
     """A share (0-1) as a whole percentage in the locale's style ("35%"), "–" when there is no denominator."""
     if share is None:
         return "–"
-    return _symbols(_locale())[1].format(number(round(100 * share)))
+    return _current()[1].format(number(round(100 * share)))
 
 
 @dataclass(frozen=True)
