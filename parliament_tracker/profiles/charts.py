@@ -51,19 +51,32 @@ def slope(lines: list[tuple[str, float, float]], title: str, before: str, after:
                                                    "range": [-0.4, 1.4]})}
 
 
+def wrap(text: str, width: int = 20) -> str:
+    """A long axis label over several lines (<br>), so that a phone's narrow chart keeps room for the bars."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
 def against_medians(categories: list[str], series: list[tuple[str, list[float | None]]], title: str,
                     axis_title: str) -> dict:
     """Grouped horizontal bars per category: the chamber's own score beside its region's (and income group's)
     median; a withheld median is an absent bar."""
     patterns = ("", "/", ".")
-    data = [{"type": "bar", "orientation": "h", "name": name, "y": categories, "x": values,
+    labels = [wrap(c) for c in categories]
+    data = [{"type": "bar", "orientation": "h", "name": name, "y": labels, "x": values,
              "text": ["" if v is None else f"{v:.2f}" for v in values], "textposition": "outside",
              "cliponaxis": False, "marker": {"color": OKABE_ITO[i % 8], "pattern": {
                  "shape": patterns[i % 3], "fillmode": "overlay", "fgcolor": "#ffffff", "solidity": 0.3}},
              "hovertemplate": "%{y}: %{x:.2f}<extra>" + name + "</extra>"}
             for i, (name, values) in enumerate(series)]
     height = max(260, 80 + 26 * len(categories) * max(1, len(series)))
-    return {"data": data, "layout": _layout(title, height, barmode="group",
+    return {"data": data, "layout": _layout(title, height, barmode="group", margin={"l": 10, "r": 30, "t": 10, "b": 10},
                                             xaxis={"title": {"text": axis_title}, **SCORE_AXIS, "range": [0, 4.6]},
                                             yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True})}
 

@@ -39,3 +39,9 @@ def test_own_scores_against_medians_are_grouped_bars():
     own, region = fig["data"]
     assert own["x"] == [2.0] and own["text"] == ["2.00"] and region["text"] == [""]
     assert fig["layout"]["barmode"] == "group"
+
+
+def test_long_category_labels_wrap():
+    assert charts.wrap("Infrastructure, services, applications and training") == \
+        "Infrastructure,<br>services,<br>applications and<br>training"
+    assert charts.wrap("Website") == "Website"
