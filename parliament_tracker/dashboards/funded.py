@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.chambers.models import Chamber
 from parliament_tracker.dashboards.scope import CoverageFilters, activity_conditions, parameters
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 
 

@@ -12,10 +12,10 @@ from parliament_tracker.dashboards.forms import CoverageFilterForm
 from parliament_tracker.dashboards.funded import funded_activities
 from parliament_tracker.dashboards.panels import column_label, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
+from parliament_tracker.downloads import Metadata, table_response
 from parliament_tracker.extensions import limiter
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.settings import dashboards_are_public
-from parliament_tracker.spreadsheets import about_rows, table_response
 
 bp = Blueprint("dashboards", __name__)
 bp.add_app_template_global(assets.asset_url, "asset_url")
@@ -122,8 +122,8 @@ def download(name: str, fmt: str):
         abort(400, " ".join(form.error_messages()))
     title, header, rows, recorded = tables.csv_rows(name, form.filters(), areas)
     period, chosen = _scope(form, recorded)
-    about = about_rows(title, chosen, period.text, request.url)
-    return table_response(f"coverage-{name}", fmt, header, rows, about)
+    about = Metadata(title, dict(form.chosen()), period.text, source=request.url)
+    return table_response(f"coverage-{name}", header, rows, fmt=fmt, metadata=about)
 
 
 @bp.get("/assets/<digest>/<path:filename>")

@@ -1,15 +1,13 @@
 """The public ICT capacity page (aggregates only): charts with their tables, and the tables as CSV or XLSX."""
 
-import datetime as dt
-
 from flask import abort, render_template, request
 
 from parliament_tracker.auth.permissions import public_unless_disabled
+from parliament_tracker.downloads import FORMATS, Metadata, table_response
 from parliament_tracker.profiles import capacity as panels
 from parliament_tracker.profiles import queries
 from parliament_tracker.profiles.views import bp
 from parliament_tracker.settings import dashboards_are_public
-from parliament_tracker.spreadsheets import about_rows, table_response
 
 
 @bp.get("/capacity")
@@ -29,10 +27,10 @@ def capacity():
 @public_unless_disabled(dashboards_are_public)
 def capacity_download(name: str, fmt: str):
     """A capacity table as CSV or XLSX (the XLSX's About sheet says what it counts)."""
-    if name not in panels.TABLES:
+    if name not in panels.TABLES or fmt not in FORMATS:
         abort(404)
     title, header, rows = panels.capacity_table(name)
     years = sorted({r[0] for r in rows}) if name != "before_after" else []
     period = f"{years[0]}–{years[-1]}" if years else "–"
-    about = about_rows(title, [], period, request.url, dt.date.today())
-    return table_response(f"capacity-{name.replace('_', '-')}", fmt, header, rows, about)
+    about = Metadata(title, period=period, source=request.url)
+    return table_response(f"capacity-{name.replace('_', '-')}", header, rows, fmt=fmt, metadata=about)
