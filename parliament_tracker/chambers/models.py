@@ -113,7 +113,7 @@ class CountryIncomeGroup(db.Model):
 
     __tablename__ = "country_income_groups"
     __table_args__ = (
-        CheckConstraint("income_group IN ('low', 'lower_middle', 'upper_middle', 'high')", name="known_group"),
+        one_of("income_group", INCOME_GROUPS, "known_group"),
         CheckConstraint("fiscal_year BETWEEN 1950 AND 2200", name="plausible_year"),
     )
 
