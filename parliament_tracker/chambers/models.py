@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, CheckConstraint, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parliament_tracker.database import one_of
@@ -14,6 +14,8 @@ CHAMBER_TYPES = ("unicameral", "lower", "upper")
 STATUSES = ("active", "suspended", "dissolved", "transitional")
 INCOME_GROUPS = ("low", "lower_middle", "upper_middle", "high")
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+# the World Bank classification the registry's Country.income_group holds (data/README.md)
+INCOME_REFERENCE = "FY2026"
 
 country_groups = Table(
     "country_groups",
@@ -107,3 +109,18 @@ class Chamber(db.Model):
         return (self.established is None or self.established <= end) and (
             self.ended is None or self.ended >= start
         )
+
+
+class CountryIncomeGroup(db.Model):
+    """A country's World Bank income group in one fiscal year (FY2015 runs from July 2014 to June 2015): the
+    history a period's income-group figures use. Country.income_group (today's) stands in for a missing year."""
+
+    __tablename__ = "country_income_groups"
+    __table_args__ = (
+        one_of("income_group", INCOME_GROUPS, "known_group"),
+        CheckConstraint("fiscal_year BETWEEN 1950 AND 2200", name="plausible_year"),
+    )
+
+    country_id: Mapped[int] = mapped_column(ForeignKey("countries.id", ondelete="CASCADE"), primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    income_group: Mapped[str] = mapped_column(String(20))

@@ -13,7 +13,15 @@ from sqlalchemy import Integer, distinct, func, literal, select, union_all
 from parliament_tracker.activities.models import ActivityArea
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup, country_groups
 from parliament_tracker.dashboards.queries import reached_chambers
-from parliament_tracker.dashboards.scope import CoverageFilters, existing_chambers, per_shape, records, rows
+from parliament_tracker.dashboards.scope import (
+    CoverageFilters,
+    existing_chambers,
+    income_group_then,
+    join_income_history,
+    per_shape,
+    records,
+    rows,
+)
 from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
 
 
@@ -32,14 +40,14 @@ class GroupRow:
 # the digital-divide lens: (name, grouping column, its parent column or None, whether it needs the IPU groups)
 GROUPINGS = (("region", Country.m49_region, None, False),
              ("subregion", Country.m49_subregion, Country.m49_region, False),
-             ("income_group", Country.income_group, None, False),
+             ("income_group", income_group_then(), None, False),
              ("geopolitical_group", GeopoliticalGroup.name, None, True))
 
 
 @per_shape
 def _by_group(f: CoverageFilters, pairs):
     existing, reached = existing_chambers(f), reached_chambers(pairs)
-    in_scope = existing.join(Country, Country.id == existing.c.country_id)
+    in_scope = join_income_history(existing.join(Country, Country.id == existing.c.country_id))
     with_groups = in_scope.join(country_groups, country_groups.c.country_id == Country.id).join(
         GeopoliticalGroup, GeopoliticalGroup.id == country_groups.c.group_id)
     parts = []
@@ -59,7 +67,8 @@ def _by_group(f: CoverageFilters, pairs):
 
 def coverage_by_group(f: CoverageFilters) -> dict[str, list[GroupRow]]:
     """{grouping: rows} for each of GROUPINGS (one select): per UN M49 region; per subregion (parent: its region);
-    per World Bank income group (empty name when unclassified); per IPU geopolitical group (a country in two
+    per World Bank income group in the period's last fiscal year (today's where the history has none; empty name
+    when unclassified); per IPU geopolitical group (a country in two
     groups counts in both, countries in no group are left out). Each row: chambers in scope, chambers reached."""
     out: dict[str, list[GroupRow]] = {name: [] for name, *_ in GROUPINGS}
     for grouping, parent, name, total, hit in rows(_by_group(f, chamber_area_pairs(f)), f):

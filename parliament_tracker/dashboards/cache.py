@@ -20,13 +20,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
-from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup, country_groups
+from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup, GeopoliticalGroup, country_groups
 from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 from parliament_tracker.settings import Setting
 
 VERSION_KEY = "coverage_data_version"
-WATCHED = (Activity, ActivityArea, Donor, Participation, Chamber, Country, GeopoliticalGroup)
+WATCHED = (Activity, ActivityArea, Donor, Participation, Chamber, Country, CountryIncomeGroup, GeopoliticalGroup)
 WATCHED_TABLES = {m.__tablename__ for m in WATCHED} | {activity_donors.name, country_groups.name}
 _cache: OrderedDict = OrderedDict()
 _lock = threading.Lock()

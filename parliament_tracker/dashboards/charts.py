@@ -1,8 +1,10 @@
 """Plain rows in, plotly figures (JSON-ready dicts) out. Imports nothing from the package.
 
 Colours are the Okabe-Ito palette (safe for the common colour-vision deficiencies) and never carry meaning
-alone: bars are labelled with their numbers, the two parts of a coverage bar also differ by fill pattern and
-are named in the legend, and every figure has a table beside it.
+alone: bars are labelled with their numbers, every series has its own colour AND fill pattern, "not reached" is
+a grey of its own that no series uses, series are named in the legend, and every figure has a table beside it.
+Text is never drawn under MIN_TEXT px: bar labels sit beside the bar at the figure's font size instead of being
+shrunk to fit inside it, and a label that cannot fit is hidden (the table beside the chart holds every number).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import json
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
-REACHED, NOT_REACHED, ZERO = "#0072B2", "#E69F00", "#E69F00"
+REACHED, NOT_REACHED, NOT_REACHED_LINE, ZERO = "#0072B2", "#d4d4d4", "#6c6c6c", "#E69F00"
+MIN_TEXT = 11
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 13, "color": "#212529"}
 
 
@@ -19,10 +22,16 @@ def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "–"
 
 
+def thousands(n: int) -> str:
+    return f"{n:,}"
+
+
 def _layout(title: str, **extra) -> dict:
     # The page shows the title as a heading above the figure; the figure keeps it only as metadata.
-    layout = {"meta": {"title": title}, "font": FONT, "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "paper_bgcolor": "#ffffff",
-              "plot_bgcolor": "#ffffff", "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, "hoverlabel": {"namelength": -1}}
+    layout = {"meta": {"title": title}, "font": FONT, "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+              "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff", "hoverlabel": {"namelength": -1},
+              "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
+              "uniformtext": {"minsize": MIN_TEXT, "mode": "hide"}}
     layout.update(extra)
     return layout
 
@@ -33,27 +42,31 @@ def _height(n: int) -> int:
 
 def coverage_bars(labels: list[str], reached: list[int], totals: list[int], title: str, reached_name: str,
                   not_reached_name: str, axis_title: str) -> dict:
-    """Horizontal stacked bars: reached and not reached, each bar labelled "reached / total (share)"."""
+    """Horizontal stacked bars: reached and not reached, each bar labelled "reached / total (share)" just past its
+    end (a small group's count and share stay as legible as a large one's)."""
     rest = [t - r for r, t in zip(reached, totals, strict=True)]
-    text = [f"{r} / {t} ({percent(r, t)})" for r, t in zip(reached, totals, strict=True)]
+    text = [f"{thousands(r)} / {thousands(t)} ({percent(r, t)})" for r, t in zip(reached, totals, strict=True)]
+    top = max(totals or [0]) or 1
     data = [
-        {"type": "bar", "orientation": "h", "y": labels, "x": reached, "name": reached_name, "text": text,
-         "textposition": "inside", "insidetextanchor": "start", "marker": {"color": REACHED},
-         "hovertemplate": "%{y}: %{text}<extra>" + reached_name + "</extra>"},
+        {"type": "bar", "orientation": "h", "y": labels, "x": reached, "name": reached_name, "customdata": text,
+         "marker": {"color": REACHED}, "hovertemplate": "%{y}: %{customdata}<extra>" + reached_name + "</extra>"},
         {"type": "bar", "orientation": "h", "y": labels, "x": rest, "name": not_reached_name,
-         "marker": {"color": NOT_REACHED, "pattern": {"shape": "/", "fillmode": "overlay", "fgcolor": "#ffffff",
-                                                    "solidity": 0.3}},
+         "marker": {"color": NOT_REACHED, "line": {"color": NOT_REACHED_LINE, "width": 1}},
          "hovertemplate": "%{y}: %{x}<extra>" + not_reached_name + "</extra>"},
+        {"type": "scatter", "mode": "text", "y": labels, "x": totals, "text": text, "textposition": "middle right",
+         "textfont": {"size": 12}, "showlegend": False, "hoverinfo": "skip", "cliponaxis": False},
     ]
     layout = _layout(title, barmode="stack", height=_height(len(labels)),
-                     xaxis={"title": {"text": axis_title}, "fixedrange": True, "automargin": True, "rangemode": "tozero"},
-                     yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True})
+                     xaxis={"title": {"text": axis_title}, "fixedrange": True, "automargin": True,
+                            "range": [0, top * 1.6]},
+                     yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True,
+                            "tickfont": {"size": 12}})
     return {"data": data, "layout": layout}
 
 
 def count_bars(labels: list[str], values: list[int], title: str, axis_title: str, horizontal: bool = True) -> dict:
     """Simple bars, each labelled with its number."""
-    bar = {"type": "bar", "marker": {"color": OKABE_ITO[0]}, "text": [str(v) for v in values],
+    bar = {"type": "bar", "marker": {"color": OKABE_ITO[0]}, "text": [thousands(v) for v in values],
            "textposition": "auto", "name": axis_title}
     if horizontal:
         bar.update(orientation="h", y=labels, x=values, hovertemplate="%{y}: %{x}<extra></extra>")
@@ -68,14 +81,18 @@ def count_bars(labels: list[str], values: list[int], title: str, axis_title: str
     return {"data": [bar], "layout": _layout(title, height=height, showlegend=False, **axes)}
 
 
-def stacked_by_year(years: list[int], series: list[tuple[str, list[int]]], title: str, axis_title: str) -> dict:
-    """Vertical bars per year, one stacked series per name; series differ by colour and by fill pattern."""
+def stacked_by_year(years: list[int], series: list[tuple[str, list[int]]], title: str, axis_title: str,
+                    styles: list[int] | None = None) -> dict:
+    """Vertical bars per year, one stacked series per name; series differ by colour and by fill pattern.
+    styles: each series' index in the palette (a series keeps its colour and pattern when others are filtered
+    out)."""
+    styles = styles or list(range(len(series)))
     data = [{"type": "bar", "x": [str(y) for y in years], "y": values, "name": name,
-             "marker": {"color": OKABE_ITO[i % len(OKABE_ITO)],
-                        "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fillmode": "overlay",
+             "marker": {"color": OKABE_ITO[k % len(OKABE_ITO)],
+                        "pattern": {"shape": PATTERNS[k % len(PATTERNS)], "fillmode": "overlay",
                                     "fgcolor": "#ffffff", "solidity": 0.3}},
              "hovertemplate": "%{x}: %{y}<extra>" + name + "</extra>"}
-            for i, (name, values) in enumerate(series)]
+            for k, (name, values) in zip(styles, series, strict=True)]
     layout = _layout(title, barmode="stack", height=340, yaxis={"title": {"text": axis_title}, "fixedrange": True, "automargin": True},
                      xaxis={"type": "category", "fixedrange": True, "automargin": True})
     return {"data": data, "layout": layout}
@@ -83,7 +100,7 @@ def stacked_by_year(years: list[int], series: list[tuple[str, list[int]]], title
 
 def cumulative_line(years: list[int], reached: list[int], total: int, title: str, axis_title: str) -> dict:
     """Cumulative chambers reached per year, each point labelled with its count and share of total."""
-    text = [f"{r} / {total} ({percent(r, total)})" for r in reached]
+    text = [f"{thousands(r)} / {thousands(total)} ({percent(r, total)})" for r in reached]
     data = [{"type": "scatter", "mode": "lines+markers", "x": [str(y) for y in years], "y": reached,
              "text": text, "line": {"color": OKABE_ITO[0]},
              "marker": {"symbol": "circle", "size": 7}, "name": axis_title,
@@ -95,9 +112,10 @@ def cumulative_line(years: list[int], reached: list[int], total: int, title: str
 
 
 def world_map(iso3: list[str], shares: list[float], activities: list[int], hover: list[str], title: str,
-              share_title: str, activities_title: str) -> dict:
+              share_title: str, activities_title: str, fit: bool = False) -> dict:
     """A choropleth per country (ISO alpha-3): share of its chambers reached (visible) and number of
-    activities (hidden, switched on by the page). Zero is drawn in its own colour so the gaps show."""
+    activities (hidden, switched on by the page). Zero is drawn in its own colour so the gaps show. fit: zoom to
+    the countries drawn (a region chosen), rather than the world."""
     top = max(activities or [0]) or 1
 
     def trace(values, zmax, name, visible, ticks):
@@ -111,7 +129,9 @@ def world_map(iso3: list[str], shares: list[float], activities: list[int], hover
                                                                              False, {})]
     geo = {"projection": {"type": "natural earth"}, "showframe": False, "showcoastlines": False,
            "showcountries": True, "countrycolor": "#ffffff", "showland": True, "landcolor": "#eeeeee",
-           "resolution": 50, "fitbounds": False, "lataxis": {"range": [-58, 85]}}
+           "resolution": 50, "fitbounds": "locations" if fit and iso3 else False}
+    if not geo["fitbounds"]:
+        geo["lataxis"] = {"range": [-58, 85]}
     return {"data": data, "layout": _layout(title, geo=geo, height=480, margin={"l": 0, "r": 0, "t": 0, "b": 0})}
 
 

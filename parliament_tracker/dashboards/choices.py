@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from parliament_tracker.activities.models import ACTIVITY_TYPES, ActivityArea
 from parliament_tracker.chambers.models import INCOME_GROUPS, REGIONS
-from parliament_tracker.donors.services import donor_choices
+from parliament_tracker.dashboards.funded import donors_with_activities
 from parliament_tracker.extensions import db
 from parliament_tracker.labels import label
 
@@ -22,5 +22,5 @@ def filter_choices(areas: dict[str, str] | None = None) -> dict[str, list[tuple[
         "activity_type": [(t, label("activity_type", t)) for t in ACTIVITY_TYPES],
         "region": [(r, r) for r in REGIONS],
         "income_group": [(g, label("income_group", g)) for g in INCOME_GROUPS],
-        "donor": donor_choices(),
+        "donor": donors_with_activities(),
     }

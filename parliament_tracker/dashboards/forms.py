@@ -1,5 +1,8 @@
 """The coverage filters, shared by the pages and /api/v1/coverage (same names in every URL)."""
 
+from urllib.parse import urlencode
+
+from flask import request
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, IntegerField, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
@@ -43,3 +46,19 @@ class CoverageFilterForm(FilterForm):
     def error_messages(self) -> list[str]:
         return [f"{getattr(self, name).label.text}: {' '.join(map(str, errors))}"
                 for name, errors in self.errors.items()]
+
+    def chosen(self) -> list[tuple[str, str]]:
+        """(URL name, words) of each filter set other than the period, in the form's order: the headline's words."""
+        out = [(field.name, str(dict(field.choices).get(field.data, field.data)))
+               for field in (self.area, self.activity_type, self.region, self.income_group, self.donor) if field.data]
+        if self.confirmed.data:
+            out.append((self.confirmed.name, str(_l("confirmed participations only"))))
+        return out
+
+    def chips(self) -> list[tuple[str, str]]:
+        """(words, query string without it) of every filter set, the period's bounds included: the chips that
+        show the active filters on a phone, each removing its own filter."""
+        years = [(field.name, f"{field.label.text} {field.data}") for field in (self.year_from, self.year_to)
+                 if field.data and not field.errors]
+        return [(words, urlencode([(k, v) for k, v in request.args.items(multi=True) if k not in (name, "page")]))
+                for name, words in years + self.chosen()]

@@ -8,7 +8,9 @@ from html import escape
 
 from markupsafe import Markup
 
+from parliament_tracker.chambers.models import INCOME_GROUPS
 from parliament_tracker.dashboards import charts
+from parliament_tracker.dashboards.words import group_symbol
 from parliament_tracker.i18n import N_, request_translations
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
@@ -24,12 +26,15 @@ COLUMNS = {
     "iso3": N_("ISO code"), "country": N_("Country"), "reached": N_("Chamber reached"),
     "not_reached": N_("Chamber not reached"), "total": N_("Total"), "code": N_("Code"), "chamber": N_("Chamber"),
     "chamber_type": N_("Type"), "status": N_("Status"), "breadth": N_("Breadth (areas)"),
+    "last_reached": N_("Last reached (any area, any year)"), "other_areas": N_("Reached in the period in"),
 }
 
 
-def _cell(value) -> str:
-    """A table cell's text as HTML: integers as they are, anything else escaped."""
-    return str(value) if type(value) is int else escape(str(value))
+def _cell(value, group: str = ",") -> str:
+    """A table cell's text as HTML: integers with the locale's thousands separator (group), anything else escaped."""
+    if type(value) is int:
+        return f"{value:,}" if group == "," else f"{value:,}".replace(",", group)
+    return escape(str(value))
 
 
 @dataclass
@@ -46,8 +51,9 @@ class Panel:
         """The body of the table alternative: a row per row, its first cell a row header, every cell escaped. Built
         here rather than by a template loop: the map's table alone has over a thousand cells, and escaping each
         through the template cost more than the rest of the page's rendering."""
-        rows = (f'<tr><th scope="row">{_cell(row[0])}</th>{"".join(f"<td>{_cell(c)}</td>" for c in row[1:])}</tr>'
-                for row in self.rows)
+        group = group_symbol()  # looked up once per table, not once per number
+        rows = (f'<tr><th scope="row">{_cell(row[0], group)}</th>'
+                f'{"".join(f"<td>{_cell(c, group)}</td>" for c in row[1:])}</tr>' for row in self.rows)
         return Markup("".join(rows))  # noqa: S704 (every cell is escaped by _cell)
 
     @property
@@ -66,10 +72,17 @@ def _coverage_panel(pid, title, key, items, display=lambda v: v) -> Panel:
     return Panel(pid, title, [key, "chambers_reached", "chambers_total", "share"], rows, figure)
 
 
-def _area_panel(report) -> Panel:
+def _in_order(items: list[dict], key: str, order: tuple) -> list[dict]:
+    """Items of an ordered classification (income groups low to high) in that order, unclassified ones last."""
+    rank = {code: i for i, code in enumerate(order)}
+    return sorted(items, key=lambda i: rank.get(i[key], len(order)))
+
+
+def _area_panel(report, area: str | None) -> Panel:
     title = _("Chambers reached, by area of work")
+    # with an area chosen, the others are outside the filter: not drawn (they would read as "not reached")
     rows = [[a["label"], a["chambers_reached"], a["chambers_total"], pct(a["share"]), a["activities"],
-             a["participants"]] for a in report["by_area"]]
+             a["participants"]] for a in report["by_area"] if area is None or a["area"] == area]
     figure = charts.coverage_bars([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], title,
                                   _("Reached"), _("Not reached"), _("Chambers"))
     return Panel("area", title, ["area", "chambers_reached", "chambers_total", "share", "activities",
@@ -84,15 +97,16 @@ def _breadth_panel(report) -> Panel:
     return Panel("breadth", title, ["areas", "chambers"], rows, figure)
 
 
-def _trend_panels(report, areas: dict[str, str]) -> list[Panel]:
+def _trend_panels(report, areas: dict[str, str], area: str | None) -> list[Panel]:
     trends = report["trends"]
     years = [t["year"] for t in trends]
-    codes = list(areas)
+    codes = [area] if area in areas else list(areas)
     rows = [[t["year"], *[t["activities"].get(c, 0) for c in codes], sum(t["activities"].values())] for t in trends]
     title = _("Activities per year, by area of work")
     series = [(areas[c], [r[i + 1] for r in rows]) for i, c in enumerate(codes)]
     by_year = Panel("activities_by_year", title, ["year", *codes, "total"], rows,
-                    charts.stacked_by_year(years, series, title, _("Activities")), labels=list(areas.values()))
+                    charts.stacked_by_year(years, series, title, _("Activities"), [list(areas).index(c) for c in codes]),
+                    labels=[areas[c] for c in codes])
     title = _("Chambers reached for the first time, per year")
     reach_rows = [[t["year"], t["first_reached"], t["newly_reached_in_period"], t["cumulative_reached"],
                    pct(t["cumulative_share"])] for t in trends]
@@ -121,7 +135,8 @@ def _map_panel(report, areas: dict[str, str]) -> Panel:
         lines += [f"{escape(name)}: {reached or '–'}" for name, reached in named]
         hover.append("<br>".join(lines))
     figure = charts.world_map([r[0] for r in rows], [c["share"] or 0 for c in report["countries"]],
-                              [r[5] for r in rows], hover, title, _("Share reached"), _("Activities"))
+                              [r[5] for r in rows], hover, title, _("Share reached"), _("Activities"),
+                              fit=bool(report["filters"]["region"]))
     return Panel("map", title, ["iso3", "country", "chambers_reached", "chambers_total", "share", "activities",
                                 "chambers"], rows, figure)
 
@@ -133,16 +148,18 @@ def _bicameral_panel(report) -> Panel:
                  ["country", "reached", "not_reached"], rows)
 
 
-def coverage_panels(report: dict, areas: dict[str, str]) -> dict[str, Panel]:
-    """Every panel of the dashboard for a coverage report, by id."""
+def coverage_panels(report: dict, areas: dict[str, str], area: str | None = None) -> dict[str, Panel]:
+    """Every panel of the dashboard for a coverage report, by id (area: the area filter, whose chosen area alone
+    is drawn)."""
     panels = [
-        _map_panel(report, areas), _area_panel(report), _breadth_panel(report),
+        _map_panel(report, areas), _area_panel(report, area), _breadth_panel(report),
         _coverage_panel("region", _("Coverage by UN region"), "region", report["by_region"]),
         _coverage_panel("subregion", _("Coverage by UN subregion"), "subregion", report["by_subregion"]),
         _coverage_panel("income", _("Coverage by World Bank income group"), "income_group",
-                        report["by_income_group"], lambda v: label("income_group", v)),
+                        _in_order(report["by_income_group"], "income_group", INCOME_GROUPS),
+                        lambda v: label("income_group", v)),
         _coverage_panel("group", _("Coverage by IPU geopolitical group"), "group", report["by_geopolitical_group"]),
-        _bicameral_panel(report), *_trend_panels(report, areas),
+        _bicameral_panel(report), *_trend_panels(report, areas, area),
     ]
     return {p.id: p for p in panels}
 

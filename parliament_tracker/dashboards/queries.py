@@ -11,22 +11,27 @@ plain rows. Definitions (scope.py has the two sets every query starts from):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, case, cast, distinct, func, select
+from sqlalchemy import Integer, and_, case, cast, distinct, func, select
 
-from parliament_tracker.activities.models import Activity, ActivityArea
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards import facts
 from parliament_tracker.dashboards.scope import (
+    INCOME_THEN,
+    INCOME_YEAR,
     CoverageFilters,
     counted_participations,
     existing_chambers,
     has_chamber_conditions,
+    income_group_then,
+    income_year,
+    join_income_history,
     per_shape,
     records,
     rows,
-    year_of,
 )
 from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
 from parliament_tracker.extensions import db
@@ -139,20 +144,21 @@ def _matrix(f: CoverageFilters, pairs, areas: tuple[tuple[int, str], ...]):
     existing = existing_chambers(f)
     per_area = [func.coalesce(func.sum(case((pairs.c.area_id == area_id, pairs.c.activities), else_=0)), 0)
                 .label(code) for area_id, code in areas]
-    return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Country.name.label("country"), Country.iso3,
-                   Country.m49_region, Country.m49_subregion, Country.income_group, *per_area,
+    income = income_group_then()
+    return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name.label("country"),
+                   Country.iso3, Country.m49_region, Country.m49_subregion, income.label("income_group"), *per_area,
                    func.coalesce(func.sum(pairs.c.activities), 0).label("total"),
                    func.count(pairs.c.area_id).label("breadth"))
-            .select_from(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
-                         .join(Country, Country.id == existing.c.country_id)
+            .select_from(join_income_history(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
+                                             .join(Country, Country.id == existing.c.country_id))
                          .outerjoin(pairs, pairs.c.chamber_id == existing.c.chamber_id))
-            .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.chamber_type, Country.name, Country.iso3,
-                      Country.m49_region, Country.m49_subregion, Country.income_group)
+            .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name,
+                      Country.iso3, Country.m49_region, Country.m49_subregion, income)
             .order_by(Country.name, Chamber.code))
 
 
 def chamber_area_matrix(f: CoverageFilters, areas: list[tuple[int, str]] | None = None) -> list[dict]:
-    """One row per chamber in scope: its country and classifications, the number of counted activities in
+    """One row per chamber in scope: its status, country and classifications, the number of counted activities in
     each area (zeros included), the total and its breadth (areas reached). areas: area_rows(), when known."""
     stmt = _matrix(f, chamber_area_pairs(f), tuple(areas or area_rows()))
     return records(stmt, f)
@@ -186,9 +192,10 @@ def coverage_by_country(f: CoverageFilters) -> list[dict]:
 def _never_reached(f: CoverageFilters, pairs):
     existing, reached = existing_chambers(f), reached_chambers(pairs)
     return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name.label("country"),
-                   Country.iso3, Country.m49_region, Country.m49_subregion, Country.income_group)
-            .select_from(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
-                         .join(Country, Country.id == existing.c.country_id)
+                   Country.iso3, Country.m49_region, Country.m49_subregion,
+                   income_group_then().label("income_group"))
+            .select_from(join_income_history(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
+                                             .join(Country, Country.id == existing.c.country_id))
                          .outerjoin(reached, reached.c.chamber_id == existing.c.chamber_id))
             .where(reached.c.chamber_id.is_(None)).order_by(Country.m49_region, Country.name, Chamber.code))
 
@@ -217,6 +224,57 @@ def expert_supply(f: CoverageFilters) -> tuple[int, int]:
 
 def activity_years() -> tuple[int | None, int | None]:
     """The first and last year a non-deleted activity started in (for the period's defaults)."""
-    years = year_of(Activity.start_date)
-    low, high = db.session.execute(select(func.min(years), func.max(years)).where(Activity.deleted_at.is_(None))).one()
-    return low, high
+    # min/max of the date itself (not of its year) are two probes of the (deleted_at, start_date) index
+    low, high = db.session.execute(_ACTIVITY_DATES).one()
+    return (low.year if low else None), (high.year if high else None)
+
+
+_ACTIVITY_DATES = select(func.min(Activity.start_date), func.max(Activity.start_date)).where(
+    Activity.deleted_at.is_(None))
+
+
+def last_reached(codes: list[str]) -> dict[str, object]:
+    """{chamber code: the start date of the latest non-deleted activity it took part in as a beneficiary, in any
+    area, period, type or donor} for the chambers named; a chamber never reached at all is absent."""
+    if not codes:
+        return {}
+    stmt = (select(Chamber.code, func.max(Activity.start_date))
+            .join(Participation, Participation.chamber_id == Chamber.id)
+            .join(Activity, Activity.id == Participation.activity_id)
+            .where(Chamber.code.in_(codes), Participation.role == "beneficiary", Activity.deleted_at.is_(None))
+            .group_by(Chamber.code))
+    return {code: (day if not isinstance(day, str) else dt.date.fromisoformat(day))
+            for code, day in db.session.execute(stmt)}
+
+
+def areas_reached_by_chamber(f: CoverageFilters) -> dict[str, list[str]]:
+    """{chamber code: codes of the areas it was reached in under f, in display order} (chambers reached only)."""
+    pairs = chamber_area_pairs(f, shared=False)
+    stmt = _areas_by_chamber(f, pairs)
+    out: dict[str, list[str]] = {}
+    for code, area in rows(stmt, f):
+        out.setdefault(code, []).append(area)
+    return out
+
+
+@per_shape
+def _areas_by_chamber(f: CoverageFilters, pairs):
+    return (select(Chamber.code, ActivityArea.code).join(pairs, pairs.c.chamber_id == Chamber.id)
+            .join(ActivityArea, ActivityArea.id == pairs.c.area_id)
+            .order_by(Chamber.code, ActivityArea.position, ActivityArea.code))
+
+
+@per_shape
+def _income_history_used(f: CoverageFilters):
+    existing = existing_chambers(f)
+    countries = select(existing.c.country_id).distinct().subquery("countries")
+    return (select(func.count(countries.c.country_id), func.count(INCOME_THEN.c.country_id))
+            .select_from(countries.outerjoin(INCOME_THEN, and_(INCOME_THEN.c.country_id == countries.c.country_id,
+                                                                INCOME_THEN.c.fiscal_year == INCOME_YEAR))))
+
+
+def income_groups_used(f: CoverageFilters) -> dict:
+    """Which income groups f's figures use: the fiscal year (the period's last), how many countries in scope have a
+    recorded group that year (`known`) and how many fall back to today's (`fallback`)."""
+    total, known = rows(_income_history_used(f), f)[0]
+    return {"fiscal_year": income_year(f), "known": int(known), "fallback": int(total) - int(known)}

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from parliament_tracker.dashboards import breakdowns as b
 from parliament_tracker.dashboards import queries as q
@@ -95,6 +95,8 @@ def _coverage_report(f: CoverageFilters) -> dict:
         "bicameral_one_reached": _bicameral(b.bicameral_one_chamber_reached(f)),
         "trends": _trends(f, h.chambers_total),
         "countries": _countries(f, matrix, [code for _id, code in areas]),
+        "recorded_years": list(q.activity_years()),
+        "income_groups": q.income_groups_used(f),
     }
 
 
@@ -102,10 +104,20 @@ def _coverage_report(f: CoverageFilters) -> dict:
 def matrix_report(f: CoverageFilters) -> dict:
     """The chamber-by-area matrix under f, with the area codes in display order."""
     areas = q.area_rows()
-    return {"areas": [code for _id, code in areas], "rows": q.chamber_area_matrix(f, areas)}
+    return {"areas": [code for _id, code in areas], "rows": q.chamber_area_matrix(f, areas),
+            "recorded_years": list(q.activity_years()), "income_groups": q.income_groups_used(f)}
 
 
 @cached
-def gaps_report(f: CoverageFilters) -> list[dict]:
-    """The chambers in scope never reached under f (the gap list)."""
-    return q.chambers_never_reached(f)
+def gaps_report(f: CoverageFilters) -> dict:
+    """The chambers in scope not reached under f (the gap list), each with the date it was last reached at all
+    (None: never) and, with an area chosen, the other areas it was reached in during the period; the chambers in
+    scope (the denominator of "15 of 23 not reached")."""
+    with summarised():
+        gaps = q.chambers_never_reached(f)
+        other = q.areas_reached_by_chamber(replace(f, area=None)) if f.area else {}
+        last = q.last_reached([r["code"] for r in gaps])
+        total = q.headline(f).chambers_total
+    rows = [{**r, "last_reached": last.get(r["code"]), "other_areas": other.get(r["code"], [])} for r in gaps]
+    return {"rows": rows, "chambers_total": total, "recorded_years": list(q.activity_years()),
+            "income_groups": q.income_groups_used(f)}

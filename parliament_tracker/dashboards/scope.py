@@ -15,33 +15,55 @@ more Python time than the small coverage queries take to run.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from sqlalchemy import Date, Integer, String, and_, bindparam, cast, extract, func, or_, select
 from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
-from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
 from parliament_tracker.dashboards.filters import CoverageFilters
 from parliament_tracker.extensions import db
 
-__all__ = ["AREA", "CoverageFilters", "YEAR_FROM", "YEAR_TO", "activity_conditions", "area_id", "chamber_in_scope",
-           "counted_activities", "counted_participations", "existing_chambers", "forget_statements",
-           "has_chamber_conditions", "lower_sibling_participation", "parameters", "per_shape", "records", "rows",
-           "year_of"]
+__all__ = ["AREA", "INCOME_THEN", "INCOME_YEAR", "YEAR_FROM", "YEAR_TO", "CoverageFilters", "activity_conditions",
+           "area_id", "chamber_in_scope", "counted_activities", "counted_participations", "existing_chambers",
+           "forget_statements", "has_chamber_conditions", "income_group_then", "income_year", "join_income_history",
+           "lower_sibling_participation", "parameters", "per_shape", "records", "rows", "year_of"]
 
 YEAR_FROM, YEAR_TO = bindparam("f_year_from", type_=Integer), bindparam("f_year_to", type_=Integer)
 START, END = bindparam("f_start", type_=Date), bindparam("f_end", type_=Date)
 AREA, ACTIVITY_TYPE = bindparam("f_area", type_=String), bindparam("f_activity_type", type_=String)
 REGION, INCOME_GROUP = bindparam("f_region", type_=String), bindparam("f_income_group", type_=String)
 DONOR_ID = bindparam("f_donor_id", type_=Integer)
+INCOME_YEAR = bindparam("f_income_year", type_=Integer)
+# a country's income group in the period's last fiscal year, where the history records it
+INCOME_THEN = CountryIncomeGroup.__table__.alias("income_then")
 
 
 def parameters(f: CoverageFilters) -> dict:
     """The values of f's bind parameters (a statement ignores those it does not use)."""
     return {"f_year_from": f.year_from, "f_year_to": f.year_to, "f_start": f.start, "f_end": f.end,
             "f_area": f.area, "f_activity_type": f.activity_type, "f_region": f.region,
-            "f_income_group": f.income_group, "f_donor_id": f.donor_id}
+            "f_income_group": f.income_group, "f_donor_id": f.donor_id, "f_income_year": income_year(f)}
+
+
+def income_year(f: CoverageFilters) -> int:
+    """The fiscal year whose World Bank income groups a period uses: its last year (this year by default)."""
+    return f.year_to or dt.date.today().year
+
+
+def income_group_then():
+    """Column: the country's income group in income_year(f), or today's (Country.income_group) where the history has
+    none; its FROM needs join_income_history."""
+    return func.coalesce(INCOME_THEN.c.income_group, Country.income_group)
+
+
+def join_income_history(source):
+    """source (a select or a join that includes Country) outer-joined to the country's income group in
+    income_year(f)."""
+    return source.outerjoin(INCOME_THEN, and_(INCOME_THEN.c.country_id == Country.id,
+                                              INCOME_THEN.c.fiscal_year == INCOME_YEAR))
 
 
 def per_shape(build):
@@ -101,7 +123,7 @@ def _chamber_conditions(f: CoverageFilters) -> list:
     if f.region:
         conditions.append(Country.m49_region == REGION)
     if f.income_group:
-        conditions.append(Country.income_group == INCOME_GROUP)
+        conditions.append(income_group_then() == INCOME_GROUP)
     return conditions
 
 
@@ -140,6 +162,8 @@ def existing_chambers(f: CoverageFilters):
     stmt = select(Chamber.id.label("chamber_id"), Chamber.country_id.label("country_id"))
     if f.region or f.income_group:
         stmt = stmt.join(Country, Country.id == Chamber.country_id)
+    if f.income_group:
+        stmt = join_income_history(stmt)
     return stmt.where(*_chamber_conditions(f)).subquery("existing")
 
 

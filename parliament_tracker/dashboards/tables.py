@@ -7,17 +7,21 @@ from flask import abort
 from parliament_tracker.dashboards.panels import Panel, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
 from parliament_tracker.dashboards.scope import CoverageFilters
+from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
 
-MATRIX_LEAD = ["code", "chamber", "chamber_type", "country", "region", "income_group"]
-GAPS_HEADER = ["code", "chamber", "chamber_type", "status", "country", "region", "subregion", "income_group"]
+PAGE_SIZE = 50
+MATRIX_LEAD = ["code", "chamber", "chamber_type", "status", "country", "region", "income_group"]
+GAPS_HEADER = ["code", "chamber", "chamber_type", "status", "country", "region", "subregion", "income_group",
+               "last_reached", "other_areas"]
 
 
 def matrix_table(report: dict, areas: dict[str, str], sort: str | None = None, descending: bool = False) -> Panel:
     """One row per chamber: its activities in each area, the total and its breadth, sorted by any column."""
     codes = report["areas"]
     header = MATRIX_LEAD + codes + ["total", "breadth"]
-    rows = [[r["code"], r["name"], label("chamber_type", r["chamber_type"]), r["country"], r["m49_region"],
+    rows = [[r["code"], r["name"], label("chamber_type", r["chamber_type"]), label("status", r["status"]),
+             r["country"], r["m49_region"],
              label("income_group", r["income_group"]), *[int(r[c] or 0) for c in codes], int(r["total"]),
              int(r["breadth"])] for r in report["rows"]]
     if sort in header:
@@ -26,20 +30,43 @@ def matrix_table(report: dict, areas: dict[str, str], sort: str | None = None, d
     return Panel("matrix", "", header, rows)
 
 
-def gaps_table(rows: list[dict]) -> Panel:
-    """The chambers never reached under the filters, with their classifications."""
+def heat(rows: list[list], first: int, last: int) -> list[list[int]]:
+    """Per row, a shade from 0 (none) to 4 for each of the columns first..last-1, in quarters of that column's
+    largest value: the matrix's cells are shaded by how many activities they hold, against the same column."""
+    tops = [max((r[i] for r in rows), default=0) or 1 for i in range(first, last)]
+    return [[0 if not r[i] else min(4, 1 + (4 * r[i] - 1) // top) for i, top in zip(range(first, last), tops,
+                                                                                    strict=True)] for r in rows]
+
+
+def page_of(rows: list, page: int | None, size: int = PAGE_SIZE) -> tuple[list, int, int]:
+    """(the rows of a page, the page number, the number of pages); a page out of range is the nearest one."""
+    pages = max(1, -(-len(rows) // size))
+    page = min(max(page or 1, 1), pages)
+    return rows[(page - 1) * size:page * size], page, pages
+
+
+def gaps_table(report: dict, areas: dict[str, str]) -> Panel:
+    """The chambers not reached under the filters, with their classifications, the date they were last reached
+    ("never reached" when they never were) and the other areas they were reached in during the period."""
+    never = _("never reached")
     return Panel("gaps", "", GAPS_HEADER, [
         [r["code"], r["name"], label("chamber_type", r["chamber_type"]), label("status", r["status"]), r["country"],
-         r["m49_region"], r["m49_subregion"], label("income_group", r["income_group"])] for r in rows])
+         r["m49_region"], r["m49_subregion"], label("income_group", r["income_group"]),
+         r["last_reached"].isoformat() if r["last_reached"] else never,
+         ", ".join(areas.get(a, a) for a in r["other_areas"])] for r in report["rows"]])
 
 
-def csv_rows(name: str, filters: CoverageFilters, areas: dict[str, str]) -> tuple[list[str], list[list]]:
-    """The header and rows of the named chart or table under filters; 404 for an unknown name."""
+def csv_rows(name: str, filters: CoverageFilters, areas: dict[str, str]) -> tuple[str, list[str], list[list], list]:
+    """The title, header (column keys) and rows of the named chart or table under filters, and the recorded years
+    (for the period's words); 404 for an unknown name."""
     if name == "matrix":
-        table = matrix_table(matrix_report(filters), areas)
+        report = matrix_report(filters)
+        table, title = matrix_table(report, areas), _("Chamber-by-area matrix")
     elif name == "gaps":
-        table = gaps_table(gaps_report(filters))
+        report = gaps_report(filters)
+        table, title = gaps_table(report, areas), _("Chambers not reached")
     else:
-        table = coverage_panels(coverage_report(filters), areas).get(name) or abort(404)
-    return table.header, table.rows
-
+        report = coverage_report(filters)
+        table = coverage_panels(report, areas, filters.area).get(name) or abort(404)
+        title = table.title
+    return title, table.header, table.rows, report["recorded_years"]

@@ -5,13 +5,16 @@ from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import public, public_unless_disabled
-from parliament_tracker.dashboards import assets, tables
+from parliament_tracker.chambers.models import INCOME_REFERENCE
+from parliament_tracker.dashboards import assets, tables, words
 from parliament_tracker.dashboards.choices import area_labels, filter_choices
 from parliament_tracker.dashboards.forms import CoverageFilterForm
+from parliament_tracker.dashboards.funded import funded_activities
 from parliament_tracker.dashboards.panels import column_label, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
-from parliament_tracker.downloads import table_response
+from parliament_tracker.downloads import Metadata, table_response
 from parliament_tracker.extensions import limiter
+from parliament_tracker.i18n import gettext as _
 from parliament_tracker.settings import dashboards_are_public
 
 bp = Blueprint("dashboards", __name__)
@@ -29,6 +32,18 @@ def _form_and_areas() -> tuple[CoverageFilterForm, dict[str, str]]:
     return form, areas
 
 
+def _income_reference(report: dict) -> str:
+    used = report.get("income_groups") or {}
+    return words.income_reference(INCOME_REFERENCE, used.get("fiscal_year"), used.get("known", 0),
+                                  used.get("fallback", 0))
+
+
+def _scope(form: CoverageFilterForm, recorded_years) -> tuple[words.Period, list[str]]:
+    """The period the page counts and the other filters in words, for its headline."""
+    f = form.filters()
+    return words.period_of(f.year_from, f.year_to, recorded_years[0]), [text for _name, text in form.chosen()]
+
+
 def _own_donor_id():
     """A donor account's own donor: its lens is shown beside the whole."""
     return current_user.donor_id if current_user.is_authenticated and current_user.role == "donor" else None
@@ -44,8 +59,11 @@ def index():
     report = coverage_report(filters)
     donor_id = _own_donor_id()
     lens = coverage_report(filters.with_donor(donor_id)) if donor_id and not filters.donor_id else None
+    period, chosen = _scope(form, report["recorded_years"])
     return render_template("dashboards/index.html", form=form, report=report, lens=lens, areas=areas,
-                           panels=coverage_panels(report, areas), column_label=column_label)
+                           panels=coverage_panels(report, areas, filters.area), column_label=column_label,
+                           period=period, chosen=chosen, words=words,
+                           income_reference=_income_reference(report))
 
 
 @bp.get("/coverage/matrix")
@@ -54,9 +72,15 @@ def matrix():
     form, areas = _form_and_areas()
     if form.errors:
         return render_template("dashboards/matrix.html", form=form, table=None, areas=areas), 400
-    table = tables.matrix_table(matrix_report(form.filters()), areas, request.args.get("sort"),
-                                request.args.get("order") == "desc")
-    return render_template("dashboards/matrix.html", form=form, table=table, areas=areas, column_label=column_label)
+    report = matrix_report(form.filters())
+    table = tables.matrix_table(report, areas, request.args.get("sort"), request.args.get("order") == "desc")
+    rows, page, pages = tables.page_of(table.rows, request.args.get("page", type=int))
+    first = len(tables.MATRIX_LEAD)
+    period, chosen = _scope(form, report["recorded_years"])
+    return render_template("dashboards/matrix.html", form=form, table=table, areas=areas, column_label=column_label,
+                           period=period, chosen=chosen, words=words, rows=rows, page=page, pages=pages,
+                           heat=tables.heat(rows, first, first + len(areas)), first=first, size=tables.PAGE_SIZE,
+                           income_reference=_income_reference(report))
 
 
 @bp.get("/coverage/gaps")
@@ -65,19 +89,41 @@ def gaps():
     form, areas = _form_and_areas()
     if form.errors:
         return render_template("dashboards/gaps.html", form=form, table=None, areas=areas), 400
-    return render_template("dashboards/gaps.html", form=form, table=tables.gaps_table(gaps_report(form.filters())),
-                           areas=areas, column_label=column_label)
+    report = gaps_report(form.filters())
+    period, chosen = _scope(form, report["recorded_years"])
+    return render_template("dashboards/gaps.html", form=form, table=tables.gaps_table(report, areas), areas=areas,
+                           report=report, column_label=column_label, period=period, chosen=chosen, words=words,
+                           income_reference=_income_reference(report))
 
 
-@bp.get("/coverage/<name>.csv")
+@bp.get("/coverage/funded")
 @public_unless_disabled(dashboards_are_public)
-def download(name: str):
-    """One chart's or table's numbers as CSV, exactly as shown, for the filters in the URL."""
+def funded():
+    """A donor's activities (the donor filter is required) and the chambers they reached."""
+    form, areas = _form_and_areas()
+    if form.errors or not form.donor.data:
+        form.donor.errors = list(form.donor.errors) or [_("Choose a donor.")]
+        return render_template("dashboards/funded.html", form=form, activities=None, areas=areas), 400
+    report = coverage_report(form.filters())
+    period, chosen = _scope(form, report["recorded_years"])
+    return render_template("dashboards/funded.html", form=form, activities=funded_activities(form.filters()),
+                           report=report, areas=areas, period=period, chosen=chosen, words=words,
+                           donor=dict(form.donor.choices)[form.donor.data])
+
+
+@bp.get("/coverage/<name>.csv", defaults={"fmt": "csv"})
+@bp.get("/coverage/<name>.xlsx", defaults={"fmt": "xlsx"}, endpoint="download_xlsx")
+@public_unless_disabled(dashboards_are_public)
+def download(name: str, fmt: str):
+    """One chart's or table's numbers as CSV or XLSX, exactly as shown, for the filters in the URL; the XLSX says
+    which filters and period on a sheet of its own."""
     form, areas = _form_and_areas()
     if form.errors:
         abort(400, " ".join(form.error_messages()))
-    header, rows = tables.csv_rows(name, form.filters(), areas)
-    return table_response(f"coverage-{name}", header, rows)
+    title, header, rows, recorded = tables.csv_rows(name, form.filters(), areas)
+    period, chosen = _scope(form, recorded)
+    about = Metadata(title, dict(form.chosen()), period.text, source=request.url)
+    return table_response(f"coverage-{name}", header, rows, fmt=fmt, metadata=about)
 
 
 @bp.get("/assets/<digest>/<path:filename>")

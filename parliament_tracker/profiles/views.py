@@ -14,7 +14,7 @@ from parliament_tracker.auth.permissions import (
 )
 from parliament_tracker.chambers.services import get_chamber_or_404
 from parliament_tracker.downloads import table_response
-from parliament_tracker.profiles import assessments, queries, services, summary
+from parliament_tracker.profiles import assessments, capacity, queries, services, summary
 from parliament_tracker.profiles.exports import record_header, record_rows
 from parliament_tracker.settings import dashboards_are_public
 
@@ -34,7 +34,8 @@ def private_context(chamber) -> dict:
         "feedback": {f.activity_id: f for f in services.chamber_feedback(chamber.id)},
         "reports": summary.chamber_reports(chamber.id),
         "assessments": assessments.chamber_assessments(chamber.id),
-        "capacity": assessments.capacity_for(chamber),
+        "capacity": (found := assessments.capacity_for(chamber)),
+        "capacity_chart": capacity.own_against_medians(found),
     }
 
 

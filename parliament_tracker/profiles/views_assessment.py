@@ -9,16 +9,14 @@ from parliament_tracker.auth.permissions import (
     STAFF_ROLES,
     can_edit_chamber_records,
     can_view_chamber,
-    public_unless_disabled,
     role_required,
 )
 from parliament_tracker.chambers.services import get_chamber_or_404
 from parliament_tracker.pages import form_page
-from parliament_tracker.profiles import assessments, queries
+from parliament_tracker.profiles import assessments
 from parliament_tracker.profiles.forms import ReturnForm, StartAssessmentForm, assessment_form_class
 from parliament_tracker.profiles.views import YEAR, bp
 from parliament_tracker.profiles.views_selfservice import own_chamber_or_403
-from parliament_tracker.settings import dashboards_are_public
 
 PRIVATE = ("admin", "staff", "parliament")
 
@@ -116,13 +114,4 @@ def return_assessment(code: str, year: int):
                      saved=(_("Self-assessment returned to the parliament."), _assessment_url(chamber, year)))
 
 
-@bp.get("/capacity")
-@public_unless_disabled(dashboards_are_public)
-def capacity():
-    return render_template("profiles/capacity.html", minimum=queries.MIN_GROUP,
-                           by_region=queries.category_medians("region"),
-                           by_income=queries.category_medians("income_group"),
-                           before_after=queries.scores_before_after())
-
-
-from parliament_tracker.profiles import views_questions  # noqa: E402, F401
+from parliament_tracker.profiles import views_capacity, views_questions  # noqa: E402, F401

@@ -1,14 +1,17 @@
 """Staff screens of the profile feature: the queue of disputes and missing-record reports, and feedback."""
 
-from flask import render_template, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import STAFF_ROLES, role_required
+from parliament_tracker.downloads import FORMATS, Metadata, table_response
 from parliament_tracker.pages import form_page
-from parliament_tracker.profiles import disputes, feedback
+from parliament_tracker.profiles import disputes, feedback, staff_tables
 from parliament_tracker.profiles.forms import ResolveForm
 from parliament_tracker.profiles.views import bp
+
+PRIVATE = {"Cache-Control": "private"}  # staff data: never kept by a shared cache
 
 
 @bp.get("/queue")
@@ -44,3 +47,26 @@ def activity_feedback(activity_id: int):
     activity = feedback.get_live_activity_or_404(activity_id)
     return render_template("profiles/activity_feedback.html", activity=activity,
                            responses=feedback.feedback_for_activity(activity_id))
+
+
+@bp.get("/queue/export.<fmt>")
+@role_required(*STAFF_ROLES)
+def queue_export(fmt: str):
+    """The open reports as CSV or XLSX (private: never cached by a shared cache)."""
+    if fmt not in FORMATS:
+        abort(404)
+    header, rows = staff_tables.queue_rows(disputes.open_reports())
+    about = Metadata(_("Disputes and missing activities"), source=request.url)
+    return table_response("disputes-queue", header, rows, fmt=fmt, metadata=about, headers=PRIVATE)
+
+
+@bp.get("/feedback/export.<fmt>")
+@role_required(*STAFF_ROLES)
+def feedback_export(fmt: str):
+    """The feedback summaries (by area, by type, by activity) as one CSV or XLSX table."""
+    if fmt not in FORMATS:
+        abort(404)
+    header, rows = staff_tables.feedback_rows(feedback.feedback_by_area(), feedback.feedback_by_type(),
+                                              feedback.feedback_by_activity())
+    about = Metadata(_("Feedback on activities"), source=request.url)
+    return table_response("feedback", header, rows, fmt=fmt, metadata=about, headers=PRIVATE)

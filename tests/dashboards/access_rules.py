@@ -8,7 +8,10 @@ RULES = [
     ("GET", "/?from=2000&to=2020&area=awareness&region=Europe", ALL_200),
     ("GET", "/coverage/matrix", ALL_200),
     ("GET", "/coverage/gaps", ALL_200),
+    ("GET", "/coverage/funded", {"anon": 400, "admin": 400, "staff": 400, "parliament": 400, "donor": 400}),
     ("GET", "/coverage/area.csv", ALL_200),
+    ("GET", "/coverage/area.xlsx", ALL_200),
     ("GET", "/coverage/unknown.csv", ALL_404),
+    ("GET", "/coverage/unknown.xlsx", ALL_404),
     ("GET", "/assets/0/js/dashboards.js", ALL_200),
 ]

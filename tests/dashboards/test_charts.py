@@ -5,13 +5,32 @@ import json
 from parliament_tracker.dashboards import charts
 
 
-def test_coverage_bars_label_every_bar_and_differ_by_pattern_not_only_colour():
+def test_coverage_bars_label_every_bar_beside_it_and_not_reached_is_a_grey_no_series_uses():
     fig = charts.coverage_bars(["Africa", "Europe"], [3, 0], [4, 2], "t", "Reached", "Not reached", "Chambers")
-    reached, rest = fig["data"]
+    reached, rest, labels = fig["data"]
     assert reached["x"] == [3, 0] and rest["x"] == [1, 2]
-    assert reached["text"] == ["3 / 4 (75%)", "0 / 2 (0%)"]
-    assert rest["marker"]["pattern"]["shape"] and not reached["marker"].get("pattern")
-    assert {reached["marker"]["color"], rest["marker"]["color"]} <= set(charts.OKABE_ITO)
+    # the count and share sit past the bar's end at a fixed size: a small group's as legible as a large one's
+    assert labels["text"] == ["3 / 4 (75%)", "0 / 2 (0%)"] and labels["x"] == [4, 2]
+    assert labels["mode"] == "text" and labels["textfont"]["size"] >= charts.MIN_TEXT
+    assert fig["layout"]["xaxis"]["range"][1] > 4  # room for the labels
+    assert rest["marker"]["color"] == charts.NOT_REACHED and charts.NOT_REACHED not in charts.OKABE_ITO
+    assert reached["marker"]["color"] in charts.OKABE_ITO
+    assert fig["layout"]["uniformtext"]["minsize"] >= 11
+
+
+def test_no_series_looks_like_not_reached_and_each_keeps_its_own_style():
+    series = [(f"s{i}", [i]) for i in range(4)]
+    fig = charts.stacked_by_year([2010], series, "t", "Activities")
+    styles = {(t["marker"]["color"], t["marker"]["pattern"]["shape"]) for t in fig["data"]}
+    assert len(styles) == 4 and all(color != charts.NOT_REACHED for color, _ in styles)
+    alone = charts.stacked_by_year([2010], [("s2", [1])], "t", "Activities", styles=[2])
+    assert alone["data"][0]["marker"]["color"] == fig["data"][2]["marker"]["color"]  # filtered, same colour
+
+
+def test_numbers_in_the_labels_have_thousands_separators():
+    assert charts.count_bars(["a"], [11203], "t", "n")["data"][0]["text"] == ["11,203"]
+    fig = charts.coverage_bars(["World"], [1203], [11203], "t", "R", "N", "C")
+    assert fig["data"][2]["text"] == ["1,203 / 11,203 (11%)"]
 
 
 def test_world_map_draws_zero_in_its_own_colour_and_keeps_the_geometry_local():

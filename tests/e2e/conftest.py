@@ -94,6 +94,16 @@ def page(browser, live_url):
     """A fresh browser context per test; fails the test on console errors or any request to another origin."""
     context = browser.new_context(base_url=live_url)
     page = context.new_page()
+    errors, foreign = watch(page, live_url)
+    yield page
+    context.close()
+    assert not foreign, f"requests left the server: {foreign}"
+    assert not errors, f"console errors: {errors}"
+
+
+def watch(page, base_url: str) -> tuple[list, list]:
+    """(errors, foreign): filled as the page logs console errors or fails sub-resources, and as it asks for anything
+    not served by base_url. The caller asserts both are empty when it is done."""
     page.set_default_timeout(15000)
     errors, foreign = [], []
     # A deliberate 4xx page logs "Failed to load resource"; failed sub-resources are caught by status below.
@@ -103,11 +113,8 @@ def page(browser, live_url):
             if res.status >= 400 and res.request.resource_type != "document" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("request", lambda req: foreign.append(req.url)
-            if not req.url.startswith((live_url, "data:", "blob:", "about:")) else None)
-    yield page
-    context.close()
-    assert not foreign, f"requests left the server: {foreign}"
-    assert not errors, f"console errors: {errors}"
+            if not req.url.startswith((base_url, "data:", "blob:", "about:")) else None)
+    return errors, foreign
 
 
 @pytest.fixture

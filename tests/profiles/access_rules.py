@@ -101,3 +101,17 @@ RULES += [
     ("GET", "/api/v1/profiles/{other_chamber}/contacts", _s(401, 200, 200, 403, 403)),
     ("GET", "/api/v1/profiles/ZZ-LC/contacts", _s(401, 404, 404, 403, 403)),
 ]
+RULES += [
+    ("GET", P + "/capacity/region.csv", ALL_200),
+    ("GET", P + "/capacity/income_group.xlsx", ALL_200),
+    ("GET", P + "/capacity/before_after.csv", ALL_200),
+    ("GET", P + "/capacity/nothing.csv", ALL_404),
+    ("GET", P + "/capacity/region.pdf", ALL_404),
+]
+RULES += [
+    ("GET", P + "/queue/export.csv", STAFF),
+    ("GET", P + "/queue/export.xlsx", STAFF),
+    ("GET", P + "/feedback/export.csv", STAFF),
+    ("GET", P + "/feedback/export.xlsx", STAFF),
+    ("GET", P + "/queue/export.pdf", _s(302, 404, 404, 403, 403)),
+]

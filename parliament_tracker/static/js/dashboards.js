@@ -9,10 +9,34 @@
     modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'],
     topojsonURL: holder ? holder.getAttribute('data-topojson-url') : undefined
   };
+  // On a narrow screen a world map is short (it is twice as wide as tall): its height follows its width and
+  // its colour scale goes underneath, so the map uses the whole width.
+  function fitNarrow(target, figure) {
+    var width = target.clientWidth;
+    if (!width || width >= 600) { return; }
+    var axis = figure.layout.xaxis;
+    // the labels beside the bars keep their size: give them more of a narrow axis
+    if (axis && axis.range && figure.data.some(function (t) { return t.mode === 'text'; })) {
+      axis.range = [axis.range[0], axis.range[1] * 1.6];
+    }
+    if (!figure.layout.geo) { return; }
+    figure.layout.height = Math.max(220, Math.round(width * 0.62));
+    figure.data.forEach(function (trace) {
+      if (trace.colorbar) {
+        trace.colorbar.orientation = 'h';
+        trace.colorbar.y = -0.05;
+        trace.colorbar.yanchor = 'top';
+        trace.colorbar.len = 0.9;
+        trace.colorbar.title = { text: trace.colorbar.title.text, side: 'top' };
+      }
+    });
+    figure.layout.margin = { l: 0, r: 0, t: 0, b: 60 };
+  }
   document.querySelectorAll('script.coverage-figure').forEach(function (node) {
     var target = document.getElementById(node.getAttribute('data-target'));
     if (!target) { return; }
     var figure = JSON.parse(node.textContent);
+    fitNarrow(target, figure);
     window.Plotly.newPlot(target, figure.data, figure.layout, config).then(function () {
       target.setAttribute('data-drawn', 'true');
     });

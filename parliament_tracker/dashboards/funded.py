@@ -1,0 +1,36 @@
+"""A donor's own activity list: the activities it funded and the chambers they reached (a donor's lens)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
+from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.dashboards.scope import CoverageFilters, activity_conditions, parameters
+from parliament_tracker.donors.models import Donor
+from parliament_tracker.extensions import db
+
+
+def funded_activities(f: CoverageFilters) -> list[dict]:
+    """The non-deleted activities funded by f's donor that match f's period, area and type (newest first), each
+    with the codes of the chambers it reached as beneficiaries (in code order, comma-separated; "" for none)."""
+    reached = (select(Participation.activity_id, func.aggregate_strings(Chamber.code, ",").label("codes"))
+               .join(Chamber, Chamber.id == Participation.chamber_id)
+               .where(Participation.role == "beneficiary").group_by(Participation.activity_id).subquery())
+    stmt = (select(Activity.id, Activity.ref, Activity.title, Activity.start_date, Activity.activity_type,
+                   ActivityArea.label.label("area"), func.coalesce(reached.c.codes, "").label("chambers"))
+            .join(ActivityArea, ActivityArea.id == Activity.area_id)
+            .outerjoin(reached, reached.c.activity_id == Activity.id)
+            .where(*activity_conditions(f))
+            .order_by(Activity.start_date.desc(), Activity.id.desc()))
+    result = db.session.execute(stmt, parameters(f))
+    return [{**row._asdict(), "chambers": sorted(c for c in row.chambers.split(",") if c)} for row in result]
+
+
+def donors_with_activities() -> list[tuple[str, str]]:
+    """(id, name) of the donors that funded at least one non-deleted activity, by name: the donor filter's
+    choices (a donor that funded nothing has nothing to show)."""
+    stmt = (select(Donor.id, Donor.name).where(Donor.id.in_(
+        select(activity_donors.c.donor_id).join(Activity, Activity.id == activity_donors.c.activity_id)
+        .where(Activity.deleted_at.is_(None)))).order_by(Donor.name))
+    return [(str(i), name) for i, name in db.session.execute(stmt)]
