@@ -1,7 +1,7 @@
 """country income groups by fiscal year (World Bank history)
 
-Revision ID: 0006_income_history
-Revises: 0005_import_aliases
+Revision ID: 0007_income_history
+Revises: 0006_edit_versions
 Create Date: 2026-12-01 23:59:00
 
 """
@@ -9,8 +9,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0006_income_history'
-down_revision = '0005_import_aliases'
+revision = '0007_income_history'
+down_revision = '0006_edit_versions'
 branch_labels = None
 depends_on = None
 
