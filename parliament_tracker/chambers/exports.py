@@ -27,7 +27,7 @@ def registry_rows(chambers=None):
 # HXL hashtags under the CSV header, so humanitarian and open-data tools can read the columns.
 HXL_TAGS = ("#org+code", "#country+code+v_iso2", "#country+code+v_iso3", "#country+name", "#org+name",
             "#org+name+official", "#org+type", "#indicator+seats+num", "#region+name", "#region+name+sub",
-            "#region+name+intermediate", "#indicator+income_group", "#group+ipu", "#status",
+            "#region+name+intermediate", "#group+income", "#group+ipu", "#status",
             "#status+note", "#date+start", "#date+end")
 
 FIELD_TYPES = {"seats": "integer", "established": "date", "ended": "date"}

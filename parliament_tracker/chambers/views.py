@@ -1,8 +1,6 @@
 """The registry list and the chamber page."""
 
-from itertools import chain
-
-from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, render_template, url_for
 from flask_babel import gettext as _
 
 from parliament_tracker.auth.permissions import public
@@ -40,8 +38,8 @@ def export():
     form, filters = _filter_form()
     if filters is None:
         abort(400, _("Invalid filter values."))
-    tags = [HXL_TAGS] if request.args.get("hxl") == "1" else []
-    return table_response("chambers", REGISTRY_HEADER, chain(tags, registry_rows(services.search_chambers(filters))))
+    return table_response("chambers", REGISTRY_HEADER, registry_rows(services.search_chambers(filters)),
+                          hxl=HXL_TAGS)
 
 
 @bp.get("/datapackage.json")

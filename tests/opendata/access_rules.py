@@ -1,0 +1,9 @@
+"""Who may use the open-data routes: everyone while the dashboards are public (the default)."""
+
+ALL_200 = {"anon": 200, "admin": 200, "staff": 200, "parliament": 200, "donor": 200}
+ALL_400 = {role: 400 for role in ALL_200}
+
+RULES = [
+    ("GET", "/api/v1/iati/activities.xml", ALL_200),
+    ("GET", "/api/v1/iati/activities.xml?year=1700", ALL_400),
+]
