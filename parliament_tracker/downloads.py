@@ -79,6 +79,19 @@ class Metadata:
         return [[safe_cell(k), safe_cell(v)] for k, v in about if v]
 
 
+def filter_labels(form) -> dict[str, str]:
+    """The filters a user set on a (WTForms) filter form, label to value, for Metadata.filters; the page number,
+    buttons and empty fields are left out."""
+    chosen = {}
+    for item in form:
+        if item.type in ("CSRFTokenField", "SubmitField", "HiddenField") or item.name == "page":
+            continue
+        if item.data not in (None, "", [], False):
+            choices = dict(getattr(item, "choices", None) or [])
+            chosen[str(item.label.text)] = str(choices.get(item.data, item.data))
+    return chosen
+
+
 def csv_chunks(header: Iterable, rows: Iterable[Iterable]) -> Iterator[str]:
     """The CSV text (header, then rows; every cell formula-safe), CHUNK_ROWS rows at a time."""
     out = io.StringIO()

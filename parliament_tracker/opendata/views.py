@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response, abort, current_app, jsonify
 
 from parliament_tracker.activities.filters import read_activity_filter
 from parliament_tracker.auth.permissions import public_unless_disabled
-from parliament_tracker.downloads import data_licence
+from parliament_tracker.downloads import FORMATS, Metadata, data_licence, table_response
 from parliament_tracker.errors import json_error
-from parliament_tracker.opendata import iati
+from parliament_tracker.opendata import iati, package
 from parliament_tracker.settings import dashboards_are_public
 
 bp = Blueprint("opendata", __name__)
@@ -34,3 +34,25 @@ def iati_activities():
     body = iati.iati_activities_xml(iati.public_activities(filters), publisher(),
                                      dt.datetime.now(dt.UTC).replace(tzinfo=None))
     return Response(body, mimetype="application/xml", headers={"Link": data_licence().link_header})
+
+
+@bp.get("/data/datapackage.json")
+@public_unless_disabled(dashboards_are_public)
+def datapackage():
+    """The Frictionless Data Package descriptor of the public data; its CSVs are beside it under /data/."""
+    sources = [current_app.config["IATI_ORG_NAME"], "IPU Parline", "UN M49", "ISO 3166",
+               current_app.config["INCOME_GROUP_REFERENCE"]]
+    response = jsonify(package.descriptor(data_licence(), sources, dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+    response.headers["Link"] = data_licence().link_header
+    return response
+
+
+@bp.get("/data/<name>.<fmt>")
+@public_unless_disabled(dashboards_are_public)
+def table(name: str, fmt: str):
+    """One table of the data package as CSV (or XLSX); ?hxl=1 adds the HXL hashtags under the header."""
+    found = package.TABLES_BY_NAME.get(name)
+    if found is None or fmt not in FORMATS:
+        abort(404)
+    return table_response(name, found.header, found.rows(), fmt=fmt, stream=fmt == "csv",
+                          metadata=Metadata(found.title, source=current_app.config["IATI_ORG_NAME"]))
