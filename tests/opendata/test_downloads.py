@@ -76,3 +76,31 @@ def test_hxl_row_on_request(client):
     assert records[1][0].startswith("#") and "#date+start" in records[1]
     bad = client.get("/chambers/export.csv?hxl=yes")
     assert bad.status_code == 400
+
+
+def test_every_dashboard_csv_gets_valid_hxl_tags(client, app):
+    import re
+
+    from parliament_tracker.dashboards.filters import CoverageFilters
+    from parliament_tracker.dashboards.panels import coverage_panels
+    from parliament_tracker.dashboards.report import coverage_report
+
+    chamber = factories.make_chamber("KE-LC")
+    factories.make_activity(chambers=[chamber], start=dt.date(2012, 1, 1))
+    names = [*coverage_panels(coverage_report(CoverageFilters()), {}), "matrix", "gaps"]
+    tag = re.compile(r"#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*")
+    for name in names:
+        rows = _csv(client.get(f"/coverage/{name}.csv?hxl=1"))
+        assert len(rows[1]) == len(rows[0]) and all(tag.fullmatch(t) for t in rows[1]), (name, rows[:2])
+        for column, cell in zip(rows[1], zip(*rows[2:], strict=True) if rows[2:] else [], strict=False):
+            if column.startswith("#indicator"):
+                assert all(c == "" or c.replace(".", "", 1).lstrip("-").isdigit() for c in cell), (name, column)
+
+
+def test_profile_records_xlsx_equals_its_csv(client):
+    chamber = factories.make_chamber("KE-LC")
+    factories.make_activity(ref="R-1", chambers=[chamber], participants=6, women=2)
+    rows = _csv(client.get("/profiles/KE-LC/records.csv"))
+    book = _xlsx(client.get("/profiles/KE-LC/records.xlsx"))
+    assert len(rows) == 2 and [[str(v) for v in row] for row in book["data"]] == rows
+    assert book["data"][1][-2:] == [6, 2] and dict(r[:2] for r in book["About"])["licence"].startswith("CC-BY-4.0")
