@@ -50,7 +50,7 @@ def export(fmt: str):
 @public
 def datapackage_descriptor():
     """Frictionless Data Package descriptor of the registry CSV."""
-    csv_url = url_for("chambers.export", _external=True)
+    csv_url = url_for("chambers.export", fmt="csv", _external=True)
     return jsonify(datapackage(csv_url, current_app.config["INCOME_GROUP_REFERENCE"], data_licence()))
 
 

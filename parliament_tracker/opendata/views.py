@@ -54,5 +54,5 @@ def table(name: str, fmt: str):
     found = package.TABLES_BY_NAME.get(name)
     if found is None or fmt not in FORMATS:
         abort(404)
-    return table_response(name, found.header, found.rows(), fmt=fmt, stream=fmt == "csv",
+    return table_response(name, found.header, found.rows(), fmt=fmt,
                           metadata=Metadata(found.title, source=current_app.config["IATI_ORG_NAME"]))
