@@ -50,6 +50,16 @@ class Config:
     # The World Bank classification the registry's income groups come from.
     INCOME_GROUP_REFERENCE = "World Bank FY2026 (July 2025)"
     PAGE_SIZE = 50
+    # The licence of the public data, stated in every export, the API's Link header and the data package.
+    DATA_LICENCE = os.environ.get("DATA_LICENCE", "CC-BY-4.0")
+    DATA_LICENCE_TITLE = os.environ.get("DATA_LICENCE_TITLE", "Creative Commons Attribution 4.0 International")
+    DATA_LICENCE_URL = os.environ.get("DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+    # The centre as an IATI publisher (reporting and implementing organisation of the IATI export). The default
+    # identifier is a placeholder: set the one the centre registered with IATI (IATI organisation identifier).
+    IATI_ORG_REF = os.environ.get("IATI_ORG_REF", "XI-IATI-GCICTP")
+    IATI_ORG_NAME = os.environ.get("IATI_ORG_NAME", "Global Centre for ICT in Parliament")
+    # IATI OrganisationType code: 40 is "Multilateral".
+    IATI_ORG_TYPE = os.environ.get("IATI_ORG_TYPE", "40")
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 
     @classmethod

@@ -76,9 +76,10 @@ def register_blueprints(app: Flask) -> None:
     from parliament_tracker.auth.views import bp as auth_bp
     from parliament_tracker.chambers.views import bp as chambers_bp
     from parliament_tracker.dashboards.views import bp as dashboards_bp
+    from parliament_tracker.opendata.views import bp as opendata_bp
     from parliament_tracker.profiles.views import bp as profiles_bp
 
-    for blueprint in (auth_bp, chambers_bp, activities_bp, dashboards_bp, profiles_bp, api_bp):
+    for blueprint in (auth_bp, chambers_bp, activities_bp, dashboards_bp, profiles_bp, api_bp, opendata_bp):
         app.register_blueprint(blueprint)
 
 

@@ -18,6 +18,7 @@ ARROWS = {
     "dashboards": {"activities", "chambers", "donors"},
     "profiles": {"activities", "chambers", "donors"},
     "api": {"activities", "chambers", "dashboards", "profiles"},
+    "opendata": {"activities", "chambers", "dashboards"},
 }
 FEATURES = tuple(ARROWS)
 EVERYONE_MAY_IMPORT = ("parliament_tracker.auth.permissions",)

@@ -8,7 +8,6 @@ from sqlalchemy.orm import selectinload
 
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.activities.queries import SORTS, ActivityFilter, filtered_activities
-from parliament_tracker.downloads import safe_cell
 from parliament_tracker.extensions import db
 
 # Activities loaded per round trip while streaming the export.
@@ -16,7 +15,7 @@ BATCH = 500
 
 
 def export_rows(filters: ActivityFilter) -> Iterator[list[str]]:
-    """One formula-safe row per participation of the matching activities (an activity without chambers gets one
+    """One row per participation of the matching activities (an activity without chambers gets one
     row with an empty chamber), in COLUMNS order."""
     stmt = (filtered_activities(filters).order_by(*SORTS.get(filters.sort, SORTS["start_desc"]))
             .options(selectinload(Activity.participations).joinedload(Participation.chamber))
@@ -28,5 +27,6 @@ def export_rows(filters: ActivityFilter) -> Iterator[list[str]]:
                   ";".join(d.name for d in activity.donors)]
         for p in activity.participations or [None]:
             chamber = [p.chamber.code, p.chamber.country.iso2, p.participants, p.women] if p else ["", "", "", ""]
-            yield [safe_cell(v) for v in common + chamber]
+            # Cells stay values (numbers as numbers, for the XLSX); table_response makes them formula-safe.
+            yield common + chamber
 

@@ -35,6 +35,8 @@ class ActivityFilter:
     chamber: str = ""
     sort: str = "start_desc"
     deleted: bool = False
+    # Public readers (the open-data exports) search only what the public pages show: the title and the ref.
+    public_text_only: bool = False
 
 
 @dataclass
@@ -56,8 +58,9 @@ def filtered_activities(filters: ActivityFilter) -> Select:
     stmt = stmt.where(Activity.deleted_at.is_not(None) if filters.deleted else Activity.deleted_at.is_(None))
     for word in filters.q.split():
         pattern = f"%{word}%"
-        stmt = stmt.where(or_(Activity.title.ilike(pattern), Activity.ref.ilike(pattern),
-                              Activity.venue.ilike(pattern), Activity.description.ilike(pattern)))
+        columns = (Activity.title, Activity.ref) if filters.public_text_only else (
+            Activity.title, Activity.ref, Activity.venue, Activity.description)
+        stmt = stmt.where(or_(*(column.ilike(pattern) for column in columns)))
     if filters.area:
         stmt = stmt.where(Activity.area.has(ActivityArea.code == filters.area))
     if filters.activity_type:

@@ -26,7 +26,7 @@ from parliament_tracker.activities.picker import chamber_code_choices, get_chamb
 from parliament_tracker.activities.rules import ActivityError
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.donors.services import donor_choices
-from parliament_tracker.downloads import table_response
+from parliament_tracker.downloads import Metadata, filter_labels, table_response
 from parliament_tracker.pages import form_page
 
 bp = Blueprint("activities", __name__, url_prefix="/activities")
@@ -48,13 +48,17 @@ def index():
     return _list("activities/index.html", deleted=False)
 
 
-@bp.get("/export.csv")
+@bp.get("/export.csv", defaults={"fmt": "csv"})
+@bp.get("/export.xlsx", defaults={"fmt": "xlsx"})
 @role_required(*STAFF)
-def export():
+def export(fmt: str):
+    """The filtered activities in the import's columns, as CSV (streamed) or XLSX."""
     form, filters = read_activity_filter()
     if filters is None:
         abort(400, _("Invalid filter values."))
-    return table_response("activities", COLUMNS, export_rows(filters), stream=True)
+    metadata = Metadata(_("Activities"), filters=filter_labels(form), source=_("parliament-tracker activities"))
+    return table_response("activities", COLUMNS, export_rows(filters), fmt=fmt, stream=fmt == "csv",
+                          metadata=metadata)
 
 
 @bp.get("/bin")

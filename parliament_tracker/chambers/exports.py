@@ -4,20 +4,19 @@ from sqlalchemy import select
 
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.chambers.services import with_groups
-from parliament_tracker.downloads import safe_cell
 from parliament_tracker.extensions import db
 
 REGISTRY_HEADER = ("code", "iso2", "iso3", "country", "chamber_name", "official_names", "chamber_type", "seats",
                    "region", "subregion", "intermediate_region", "income_group", "ipu_groups", "status",
                    "status_note", "established", "ended")
 def registry_rows(chambers=None):
-    """One row per chamber, in REGISTRY_HEADER order, formula-safe."""
+    """One row per chamber, in REGISTRY_HEADER order (values: the CSV and XLSX writers make them formula-safe)."""
     if chambers is None:
         stmt = with_groups(select(Chamber).join(Chamber.country).order_by(Country.name, Chamber.code))
         chambers = db.session.scalars(stmt)
     for c in chambers:
         country = c.country
-        yield [safe_cell(v) for v in (
+        yield [v.isoformat() if hasattr(v, "isoformat") else v for v in (
             c.code, country.iso2, country.iso3, country.name, c.name, c.official_names, c.chamber_type, c.seats,
             country.m49_region, country.m49_subregion, country.m49_intermediate_region, country.income_group,
             ";".join(g.code for g in country.groups), c.status, c.status_note, c.established, c.ended,
@@ -27,7 +26,7 @@ def registry_rows(chambers=None):
 # HXL hashtags under the CSV header, so humanitarian and open-data tools can read the columns.
 HXL_TAGS = ("#org+code", "#country+code+v_iso2", "#country+code+v_iso3", "#country+name", "#org+name",
             "#org+name+official", "#org+type", "#indicator+seats+num", "#region+name", "#region+name+sub",
-            "#region+name+intermediate", "#indicator+income_group", "#group+ipu", "#status",
+            "#region+name+intermediate", "#group+income", "#group+ipu", "#status",
             "#status+note", "#date+start", "#date+end")
 
 FIELD_TYPES = {"seats": "integer", "established": "date", "ended": "date"}
@@ -42,7 +41,15 @@ FIELD_DESCRIPTIONS = {
 }
 
 
-def datapackage(csv_url: str, income_reference: str) -> dict:
+def licence_descriptor(licence=None) -> dict:
+    """A Data Package "licenses" entry of the data licence (downloads.Licence; CC BY 4.0 when None)."""
+    if licence is None:
+        return {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/"}
+    return {"name": licence.name, "title": licence.title, "path": licence.url}
+
+
+def datapackage(csv_url: str, income_reference: str, licence=None) -> dict:
     """A Frictionless Data Package descriptor of the registry CSV, so others can validate and load it."""
     fields = [{"name": name, "type": FIELD_TYPES.get(name, "string"),
                **({"description": FIELD_DESCRIPTIONS[name]} if name in FIELD_DESCRIPTIONS else {})}
@@ -50,7 +57,7 @@ def datapackage(csv_url: str, income_reference: str) -> dict:
     return {
         "name": "parliament-tracker-chambers",
         "title": "National parliamentary chambers of the world",
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+        "licenses": [licence_descriptor(licence)],
         "sources": [{"title": "IPU Parline"}, {"title": "UN M49 standard"}, {"title": income_reference},
                     {"title": "ISO 3166 via pycountry"}],
         "resources": [{"name": "chambers", "path": csv_url, "format": "csv", "mediatype": "text/csv",

@@ -1,15 +1,13 @@
 """The registry list and the chamber page."""
 
-from itertools import chain
-
-from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, render_template, url_for
 from flask_babel import gettext as _
 
 from parliament_tracker.auth.permissions import public
 from parliament_tracker.chambers import services
 from parliament_tracker.chambers.exports import HXL_TAGS, REGISTRY_HEADER, datapackage, registry_rows
 from parliament_tracker.chambers.forms import RegistryFilterForm
-from parliament_tracker.downloads import table_response
+from parliament_tracker.downloads import Metadata, data_licence, filter_labels, table_response
 
 bp = Blueprint("chambers", __name__, url_prefix="/chambers")
 
@@ -33,23 +31,27 @@ def index():
     return render_template("chambers/index.html", form=form, chambers=services.search_chambers(filters))
 
 
-@bp.get("/export.csv")
+@bp.get("/export.csv", defaults={"fmt": "csv"})
+@bp.get("/export.xlsx", defaults={"fmt": "xlsx"})
 @public
-def export():
-    """The filtered registry as CSV; ?hxl=1 adds a row of HXL hashtags under the header."""
+def export(fmt: str):
+    """The filtered registry as CSV or XLSX; ?hxl=1 adds a row of HXL hashtags under the header."""
     form, filters = _filter_form()
     if filters is None:
         abort(400, _("Invalid filter values."))
-    tags = [HXL_TAGS] if request.args.get("hxl") == "1" else []
-    return table_response("chambers", REGISTRY_HEADER, chain(tags, registry_rows(services.search_chambers(filters))))
+    metadata = Metadata(_("National parliamentary chambers"), filters=filter_labels(form),
+                        source=_("IPU Parline; UN M49; ISO 3166; %(income)s",
+                                 income=current_app.config["INCOME_GROUP_REFERENCE"]))
+    return table_response("chambers", REGISTRY_HEADER, registry_rows(services.search_chambers(filters)), fmt=fmt,
+                          hxl=HXL_TAGS, metadata=metadata)
 
 
 @bp.get("/datapackage.json")
 @public
 def datapackage_descriptor():
     """Frictionless Data Package descriptor of the registry CSV."""
-    csv_url = url_for("chambers.export", _external=True)
-    return jsonify(datapackage(csv_url, current_app.config["INCOME_GROUP_REFERENCE"]))
+    csv_url = url_for("chambers.export", fmt="csv", _external=True)
+    return jsonify(datapackage(csv_url, current_app.config["INCOME_GROUP_REFERENCE"], data_licence()))
 
 
 @bp.get("/<code>")

@@ -1,7 +1,5 @@
 """A chamber's own participation records as CSV rows (status columns only for those who may see them)."""
 
-from parliament_tracker.downloads import safe_cell
-
 PUBLIC_HEADER = ("activity_ref", "activity_title", "area", "activity_type", "start_date", "end_date", "role",
                  "participants", "women")
 PRIVATE_HEADER = PUBLIC_HEADER + ("status", "status_note")
@@ -12,9 +10,9 @@ def record_header(private: bool) -> tuple[str, ...]:
 
 
 def record_rows(records, private: bool):
-    """One formula-safe row per record, in record_header(private) order."""
+    """One row per record, in record_header(private) order (values: the CSV and XLSX writers make them safe)."""
     for r in records:
         values = [r.ref, r.title, r.area, r.activity_type, r.start, r.end, r.role, r.participants, r.women]
         if private:
             values += [r.status, r.status_note]
-        yield [safe_cell(v) for v in values]
+        yield values

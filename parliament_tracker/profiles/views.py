@@ -4,6 +4,7 @@ the landing page of parliament accounts."""
 import datetime as dt
 
 from flask import Blueprint, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import (
@@ -13,7 +14,7 @@ from parliament_tracker.auth.permissions import (
     role_required,
 )
 from parliament_tracker.chambers.services import get_chamber_or_404
-from parliament_tracker.downloads import table_response
+from parliament_tracker.downloads import Metadata, table_response
 from parliament_tracker.profiles import assessments, capacity, queries, services, summary
 from parliament_tracker.profiles.exports import record_header, record_rows
 from parliament_tracker.settings import dashboards_are_public
@@ -64,13 +65,15 @@ def printable(code: str):
                            **private_context(chamber))
 
 
-@bp.get("/<code>/records.csv")
+@bp.get("/<code>/records.csv", defaults={"fmt": "csv"})
+@bp.get("/<code>/records.xlsx", defaults={"fmt": "xlsx"})
 @public_unless_disabled(dashboards_are_public)
-def records_csv(code: str):
+def records_csv(code: str, fmt: str):
     chamber = get_chamber_or_404(code)
     private = can_view_chamber(current_user, chamber)
     return table_response(f"{chamber.code}-records", record_header(private),
-                          record_rows(queries.participation_records(chamber.id), private),
+                          record_rows(queries.participation_records(chamber.id), private), fmt=fmt,
+                          metadata=Metadata(_("Participation records of %(chamber)s", chamber=chamber.code)),
                           headers={"Cache-Control": "private"})
 
 

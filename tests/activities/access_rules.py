@@ -59,4 +59,6 @@ RULES += [
 RULES += [
     ("GET", "/activities/export.csv", STAFF_200),
     ("GET", "/activities/export.csv?year=1700", STAFF_400),
+    ("GET", "/activities/export.xlsx", STAFF_200),
+    ("GET", "/activities/export.xlsx?year=1700", STAFF_400),
 ]

@@ -28,6 +28,7 @@ RULES = [
     ("GET", P + "/{chamber}/print", ALL_200),
     ("GET", P + "/{other_chamber}/print", ALL_200),
     ("GET", P + "/{chamber}/records.csv", ALL_200),
+    ("GET", P + "/{chamber}/records.xlsx", ALL_200),
     ("GET", P + "/XX-ZZ/records.csv", ALL_404),
     ("GET", P + "/capacity", ALL_200),
     ("GET", P + "/mine", _s(302, 403, 403, 302, 403)),

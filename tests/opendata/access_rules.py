@@ -1,0 +1,15 @@
+"""Who may use the open-data routes: everyone while the dashboards are public (the default)."""
+
+ALL_200 = {"anon": 200, "admin": 200, "staff": 200, "parliament": 200, "donor": 200}
+ALL_400 = {role: 400 for role in ALL_200}
+
+RULES = [
+    ("GET", "/api/v1/iati/activities.xml", ALL_200),
+    ("GET", "/api/v1/iati/activities.xml?year=1700", ALL_400),
+    ("GET", "/data/datapackage.json", ALL_200),
+    ("GET", "/data/chambers.csv", ALL_200),
+    ("GET", "/data/participations.csv?hxl=1", ALL_200),
+    ("GET", "/data/coverage.xlsx", ALL_200),
+    ("GET", "/data/users.csv", {role: 404 for role in ALL_200}),
+    ("GET", "/data/chambers.json", {role: 404 for role in ALL_200}),
+]
