@@ -14,6 +14,15 @@ def _bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _count(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()) or int(value) > 10:
+        raise RuntimeError(f"{name} must be a whole number from 0 to 10, not {value!r}.")
+    return int(value)
+
+
 def database_url(value: str | None, default: str) -> str:
     """Accept the postgres:// spelling of hosting providers and pin the psycopg 3 driver."""
     url = value or default
@@ -38,6 +47,11 @@ class Config:
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    # Failed sign-ins to one account, from whatever address: slowed after 5 in a minute, held after 10 in a
+    # quarter of an hour (README, "Sign-in throttling", says why these numbers).
+    ACCOUNT_LOGIN_RATE_LIMIT = os.environ.get("ACCOUNT_LOGIN_RATE_LIMIT", "5 per minute; 10 per 15 minutes")
+    # Reverse proxies in front that are trusted to set X-Forwarded-For/-Proto; 0: the headers are ignored.
+    PROXY_HOPS = _count("PROXY_HOPS", 0)
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from config import selected_config
@@ -20,6 +21,7 @@ def create_app(config_class=None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), instance_path=str(ROOT / "instance"))
     app.config.from_object(config_class)
     app.url_map.converters["int"] = DatabaseIntConverter
+    register_proxies(app)
     register_logging(app)
     register_extensions(app)
     register_blueprints(app)
@@ -36,6 +38,14 @@ class DatabaseIntConverter(IntegerConverter):
         super().__init__(url_map, *args, **kwargs)
 
 
+def register_proxies(app: Flask) -> None:
+    """The client address (for throttling) and scheme come from X-Forwarded-* only when PROXY_HOPS trusted proxies
+    set them: without a proxy, anyone could write the header and choose their own throttling bucket."""
+    hops = app.config.get("PROXY_HOPS") or 0
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
 def register_logging(app: Flask) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -46,6 +56,7 @@ def register_logging(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     import parliament_tracker.models  # noqa: F401  (every table on the metadata)
     from parliament_tracker.auth.services import load_user
+    from parliament_tracker.auth.tokens import load_user_from_request
     from parliament_tracker.database import sqlite_pragmas
     from parliament_tracker.i18n import install_template_gettext, select_locale
     from parliament_tracker.navigation import register_template_globals
@@ -57,6 +68,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
+    login_manager.request_loader(load_user_from_request)
     login_manager.login_view = "auth.login"
     csrf.init_app(app)
     limiter.init_app(app)
@@ -85,12 +97,12 @@ def register_blueprints(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from parliament_tracker.activities.cli import activities_cli, aliases_cli
-    from parliament_tracker.auth.cli import users_cli
+    from parliament_tracker.auth.cli import tokens_cli, users_cli
     from parliament_tracker.chambers.cli import registry_cli
     from parliament_tracker.dashboards.cli import coverage_cli
     from parliament_tracker.profiles.cli import demo_cli
 
-    for group in (registry_cli, users_cli, activities_cli, demo_cli, coverage_cli, aliases_cli):
+    for group in (registry_cli, users_cli, tokens_cli, activities_cli, demo_cli, coverage_cli, aliases_cli):
         app.cli.add_command(group)
 
 

@@ -2,7 +2,7 @@
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation  # noqa: F401
 from parliament_tracker.audit import AuditRecord  # noqa: F401
-from parliament_tracker.auth.models import User  # noqa: F401
+from parliament_tracker.auth.models import ApiToken, User  # noqa: F401
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup  # noqa: F401
 from parliament_tracker.dashboards.models import CoverageActivityCount, CoverageFact  # noqa: F401
 from parliament_tracker.donors.models import Donor  # noqa: F401

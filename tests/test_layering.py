@@ -17,7 +17,7 @@ ARROWS = {
     "activities": {"chambers", "donors", "auth"},  # auth: the demo keeps the demo donors an account still uses
     "dashboards": {"activities", "chambers", "donors"},
     "profiles": {"activities", "chambers", "donors"},
-    "api": {"activities", "chambers", "dashboards", "profiles"},
+    "api": {"activities", "chambers", "dashboards", "profiles", "auth"},  # auth: refusing unusable API tokens
     "opendata": {"activities", "chambers", "dashboards"},
 }
 FEATURES = tuple(ARROWS)

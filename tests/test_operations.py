@@ -16,10 +16,15 @@ def test_healthz_says_the_database_answers(client):
     assert response.status_code == 200 and response.get_json() == {"status": "ok", "database": True}
 
 
-def test_healthz_reports_a_database_that_does_not_answer(make_app):
-    app = make_app(SQLALCHEMY_DATABASE_URI="sqlite:////nonexistent-dir/none.db")
+@pytest.mark.parametrize("url", [
+    "sqlite:////nonexistent-dir/none.db",  # a file that cannot be opened
+    "postgresql+psycopg://postgres@127.0.0.1:9/none?connect_timeout=2",  # a closed port: nothing listens there
+])
+def test_healthz_answers_503_naming_the_database_when_it_does_not_answer(make_app, url):
+    app = make_app(SQLALCHEMY_DATABASE_URI=url)
     response = app.test_client().get("/healthz")
-    assert response.status_code == 200 and response.get_json()["database"] is False
+    assert response.status_code == 503
+    assert response.get_json() == {"status": "degraded", "database": False}
 
 
 def test_an_unexpected_error_shows_a_friendly_500_without_details_and_rolls_back(make_app):

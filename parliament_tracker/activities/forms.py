@@ -6,7 +6,6 @@ from wtforms import (
     BooleanField,
     DateField,
     HiddenField,
-    IntegerField,
     SearchField,
     SelectField,
     SelectMultipleField,
@@ -16,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from parliament_tracker.forms import BaseForm, FilterForm
+from parliament_tracker.forms import BaseForm, BoundedIntegerField, FilterForm
 from parliament_tracker.labels import LABELS
 
 TYPE_LABELS = LABELS["activity_type"]
@@ -55,11 +54,11 @@ class ActivityForm(BaseForm):
 class ParticipationForm(BaseForm):
     chambers = SelectMultipleField(_l("Chambers"), choices=[], validate_choice=False)
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
-    participants = IntegerField(_l("Participants"), validators=COUNT)
-    women = IntegerField(_l("Women among them"), validators=COUNT)
-    members = IntegerField(_l("Members of parliament"), validators=COUNT)
-    secretariat_staff = IntegerField(_l("Secretariat staff"), validators=COUNT)
-    ict_staff = IntegerField(_l("ICT staff"), validators=COUNT)
+    participants = BoundedIntegerField(_l("Participants"), validators=COUNT, minimum=0, maximum=100_000)
+    women = BoundedIntegerField(_l("Women among them"), validators=COUNT, minimum=0, maximum=100_000)
+    members = BoundedIntegerField(_l("Members of parliament"), validators=COUNT, minimum=0, maximum=100_000)
+    secretariat_staff = BoundedIntegerField(_l("Secretariat staff"), validators=COUNT, minimum=0, maximum=100_000)
+    ict_staff = BoundedIntegerField(_l("ICT staff"), validators=COUNT, minimum=0, maximum=100_000)
     version = HiddenField()  # the edit form's optimistic lock
     submit = SubmitField(_l("Save"))
 
@@ -79,7 +78,8 @@ class ActivityFilterForm(FilterForm):
     region = SelectField(_l("Region"), choices=[], default="")
     chamber = StringField(_l("Chamber code"), validators=[Optional(), Length(max=12)])
     sort = SelectField(_l("Sort by"), choices=SORT_CHOICES, default="start_desc")
-    page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(min=1, max=100_000)])
+    page = BoundedIntegerField(_l("Page"), validators=[Optional(), NumberRange(min=1, max=100_000)],
+                               minimum=1, maximum=100_000)
 
 
 class AuditFilterForm(FilterForm):
@@ -88,7 +88,8 @@ class AuditFilterForm(FilterForm):
     action = SelectField(_l("Action"), choices=ACTION_CHOICES, default="")
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("To"), validators=[Optional()])
-    page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(min=1, max=100_000)])
+    page = BoundedIntegerField(_l("Page"), validators=[Optional(), NumberRange(min=1, max=100_000)],
+                               minimum=1, maximum=100_000)
 
 
 class ImportUploadForm(BaseForm):

@@ -27,6 +27,7 @@ from parliament_tracker.activities.rules import ActivityError
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.donors.services import donor_choices
 from parliament_tracker.downloads import Metadata, filter_labels, table_response
+from parliament_tracker.numbers import parse_id
 from parliament_tracker.pages import form_page
 
 bp = Blueprint("activities", __name__, url_prefix="/activities")
@@ -55,7 +56,8 @@ def export(fmt: str):
     """The filtered activities in the import's columns, as CSV (streamed) or XLSX."""
     form, filters = read_activity_filter()
     if filters is None:
-        abort(400, _("Invalid filter values."))
+        abort(400, _("Invalid filter values.") + " " + " ".join(
+            f"{getattr(form, name).label.text}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()))
     metadata = Metadata(_("Activities"), filters=filter_labels(form), source=_("parliament-tracker activities"))
     return table_response("activities", COLUMNS, export_rows(filters), fmt=fmt, stream=fmt == "csv",
                           metadata=metadata)
@@ -94,8 +96,8 @@ def _values(form: ActivityForm) -> services.ActivityValues:
         title=form.title.data or "", area_code=form.area.data, activity_type=form.activity_type.data,
         start_date=form.start_date.data, end_date=form.end_date.data, venue=form.venue.data or "",
         online=form.online.data, description=form.description.data or "", outcomes=form.outcomes.data or "",
-        partners=form.partners.data or "", donor_ids=[int(i) for i in form.donors.data if str(i).isdigit()],
-        preceding_id=int(form.preceding.data) if str(form.preceding.data or "").isdigit() else None,
+        partners=form.partners.data or "", donor_ids=[parse_id(i) or 0 for i in form.donors.data if str(i).strip()],
+        preceding_id=(parse_id(form.preceding.data) or 0) if str(form.preceding.data or "").strip() else None,
         ref=form.ref.data or "")
 
 
@@ -122,7 +124,7 @@ def edit(activity_id: int):
     del form.chambers, form.role
 
     def save():
-        version = int(form.version.data) if str(form.version.data).isdigit() else -1
+        version = parse_id(form.version.data) or -1
         return services.update_activity(activity, _values(form), expected_version=version, by=current_user)
 
     def show_current_version(_error):

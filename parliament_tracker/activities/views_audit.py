@@ -8,6 +8,7 @@ from parliament_tracker.activities.forms import AuditFilterForm
 from parliament_tracker.activities.views import bp
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.auth.services import list_users
+from parliament_tracker.numbers import parse_id
 
 
 @bp.get("/audit")
@@ -19,7 +20,7 @@ def audit():
     if not form.validate():
         return render_template("activities/audit.html", form=form, page=None), 400
     filters = queries.AuditFilter(entity_type=form.entity_type.data, action=form.action.data,
-                                  user_id=int(form.user.data) if form.user.data else None,
+                                  user_id=parse_id(form.user.data),
                                   date_from=form.date_from.data, date_to=form.date_to.data)
     page = queries.audit_trail(filters, form.page.data or 1, current_app.config["PAGE_SIZE"])
     return render_template("activities/audit.html", form=form, page=page)

@@ -12,6 +12,7 @@ from parliament_tracker.activities.importing import COLUMNS, TEMPLATE_EXAMPLE
 from parliament_tracker.activities.views import STAFF, bp
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.downloads import table_response
+from parliament_tracker.numbers import parse_id
 
 # The preview page lists at most this many rows (refused rows first); the summary always counts them all.
 PREVIEW_ROWS = 500
@@ -64,7 +65,7 @@ def import_commit():
         return redirect(url_for("activities.import_sheet"))
     token, filename, path = pending
     state = uploads.load_state(token)
-    excluded = excluded_of(state) | {int(r) for r in form.exclude.data if str(r).isdigit()}
+    excluded = excluded_of(state) | ({parse_id(r) for r in form.exclude.data} - {None})
     try:
         report = commit_import(path, filename, excluded=excluded, choices=choices_of(state), by=current_user,
                                max_rows=_max_rows())

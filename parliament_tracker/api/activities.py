@@ -10,6 +10,7 @@ from parliament_tracker.activities.filters import read_activity_filter
 from parliament_tracker.api import bp
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.errors import json_error
+from parliament_tracker.numbers import parse_id
 
 MAX_PER_PAGE = 200
 
@@ -35,11 +36,11 @@ def activity_json(activity) -> dict:
 @role_required("admin", "staff")
 def activities_index():
     form, filters = read_activity_filter()
-    per_page = request.args.get("per_page", "50")
-    if filters is None or not per_page.isdigit() or not 1 <= int(per_page) <= MAX_PER_PAGE:
+    per_page = parse_id(request.args.get("per_page", "50"))
+    if filters is None or per_page is None or not 1 <= per_page <= MAX_PER_PAGE:
         errors = dict(form.errors) if filters is None else {"per_page": [f"1 to {MAX_PER_PAGE}"]}
         return json_error(400, "invalid filter values", errors)
-    page = queries.list_activities(filters, form.page.data or 1, int(per_page))
+    page = queries.list_activities(filters, form.page.data or 1, per_page)
     return jsonify(page=page.page, per_page=page.per_page, total=page.total, pages=page.pages,
                    activities=[activity_json(a) for a in page.items])
 

@@ -1,4 +1,4 @@
-"""GET /healthz: whether the app and its database answer."""
+"""GET /healthz: whether the app and its database answer (200), or which part does not (503)."""
 
 from flask import jsonify
 
@@ -12,6 +12,7 @@ from parliament_tracker.extensions import limiter
 @limiter.exempt
 @public
 def healthz():
-    """Always 200 while the app runs; the body says whether the database answers."""
+    """200 while the app and its database answer; 503 (for a load balancer) when the database does not, the body
+    still naming the part that failed."""
     ok = database_answers()
-    return jsonify(status="ok" if ok else "degraded", database=ok)
+    return jsonify(status="ok" if ok else "degraded", database=ok), 200 if ok else 503

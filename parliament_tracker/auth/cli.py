@@ -6,7 +6,7 @@ import sys
 import click
 from flask.cli import AppGroup
 
-from parliament_tracker.auth import services
+from parliament_tracker.auth import services, tokens
 from parliament_tracker.chambers.services import get_chamber_by_code
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.donors.services import get_or_create_donor
@@ -71,3 +71,27 @@ def create_demo():
             donor_obj = get_or_create_donor(donor, is_demo=True) if donor else None
             services.create_user(email, password, role, name=f"Demo {role}", chambers=chambers, donor=donor_obj)
         click.echo(f"{role:>10}: {email}  password: {password}")
+
+
+tokens_cli = AppGroup("tokens", help="Personal API tokens.")
+
+
+@tokens_cli.command("create")
+@click.argument("email")
+@click.option("--name", required=True, help="What the token is for.")
+@click.option("--expires-days", type=click.IntRange(1, tokens.MAX_EXPIRY_DAYS), default=None,
+              help="Expires after this many days (default: never).")
+def create_token(email, name, expires_days):
+    """Create a token for the account with EMAIL; the token alone is printed on the last line, once."""
+    user = services.get_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account with e-mail {email!r}.")
+    if not user.active:
+        raise click.ClickException(f"The account {user.email} is disabled; its tokens would not work.")
+    try:
+        token, secret = tokens.create_token(user, name, expires_days)
+    except tokens.TokenError as error:
+        raise click.ClickException(str(error)) from None
+    expiry = token.expires_at.strftime("%Y-%m-%d %H:%M UTC") if token.expires_at else "never"
+    click.echo(f"Token {token.name!r} for {user.email} ({user.role}); expires: {expiry}. Shown only now:")
+    click.echo(secret)

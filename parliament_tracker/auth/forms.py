@@ -4,7 +4,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
-from parliament_tracker.forms import BaseForm
+from parliament_tracker.auth.tokens import MAX_EXPIRY_DAYS
+from parliament_tracker.forms import BaseForm, BoundedIntegerField
 
 ROLE_CHOICES = [
     ("admin", _l("Administrator")),
@@ -47,3 +48,16 @@ class UserForm(BaseForm):
 class SettingsForm(BaseForm):
     public_dashboards = BooleanField(_l("Anonymous visitors may see the coverage dashboards"))
     submit = SubmitField(_l("Save settings"))
+
+
+class TokenForm(BaseForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
+    expires_days = BoundedIntegerField(_l("Expires after (days; empty: never)"), validators=[Optional()],
+                                       minimum=1, maximum=MAX_EXPIRY_DAYS)
+    submit = SubmitField(_l("Create token"))
+
+
+class ConfirmActionForm(BaseForm):
+    """A button that changes something: only its CSRF token is read."""
+
+    submit = SubmitField(_l("Confirm"))

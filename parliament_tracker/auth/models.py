@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, String, Table
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parliament_tracker.audit import utcnow
@@ -35,6 +35,8 @@ class User(UserMixin, db.Model):
     donor_id: Mapped[int | None] = mapped_column(ForeignKey("donors.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Part of every session cookie; raising it (end_sessions) makes every cookie issued before invalid.
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     chambers = relationship("Chamber", secondary=user_chambers, lazy="selectin", order_by="Chamber.code")
     donor = relationship("Donor", lazy="joined")
@@ -42,6 +44,10 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:
         return self.active
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and remember cookies: the id and the session generation."""
+        return f"{self.id}:{self.session_generation or 0}"
 
     @property
     def audit_label(self) -> str:
@@ -54,3 +60,22 @@ class User(UserMixin, db.Model):
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"
 
+
+class ApiToken(db.Model):
+    """A personal API token: only its SHA-256 is stored; the token itself is shown once, when created."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    user = relationship("User", lazy="joined")
+
+    def usable(self, now: dt.datetime) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

@@ -109,7 +109,11 @@ def update_user(user: User, *, role: str, name: str, active: bool, chambers=(), 
         user.role, user.name, user.active = role, name, active
         user.chambers, user.donor = list(chambers), donor
         db.session.flush()
-        record_change("update", user, before=before, after=_user_snapshot(user), by=by)
+        after = _user_snapshot(user)
+        # Disabled, or given another role or other chambers: no session opened under the old terms lives on.
+        if any(before[key] != after[key] for key in ("role", "active", "donor_id", "chamber_codes")):
+            end_sessions(user)
+        record_change("update", user, before=before, after=after, by=by)
     return user
 
 
@@ -121,9 +125,11 @@ def change_password(user: User, current: str, new: str) -> None:
 
 
 def set_password(user: User, new: str, by=None) -> None:
+    """Every way a password is set comes here, and so ends every session opened with the old one."""
     validate_password(new)
     with unit_of_work():
         user.password_hash = hash_password(new)
+        end_sessions(user)
         record_change("update", user, before={"password": "(set)"}, after={"password": "(changed)"}, by=by,
                       note="password changed")
 
@@ -136,6 +142,22 @@ def get_user_or_404(user_id: int) -> User:
     return db.get_or_404(User, user_id)
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's loader: the account in the session, if it still exists."""
-    return db.session.get(User, int(user_id)) if str(user_id).isdigit() else None
+def end_sessions(user: User) -> None:
+    """End every session of the account, everywhere: cookies carry the generation they were issued under
+    (User.get_id), and load_user refuses any other. Inside another service's unit of work it joins that
+    transaction. A view keeping its own session signs in again after (auth.views.keep_this_session)."""
+    with unit_of_work():
+        user.session_generation = (user.session_generation or 0) + 1
+
+
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's loader: the enabled account in the session, if the session was not ended since."""
+    user_id, _, generation = str(session_id).partition(":")
+    if not (user_id.isascii() and user_id.isdigit() and generation.isascii() and generation.isdigit()):
+        return None  # also every cookie issued before sessions carried a generation
+    if len(user_id) > 10:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or str(user.session_generation or 0) != generation:
+        return None
+    return user

@@ -1,5 +1,7 @@
 """Sign in and out, change password, and the admin's user and settings screens."""
 
+import hashlib
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
@@ -20,8 +22,24 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def _account_limit() -> str:
+    return current_app.config["ACCOUNT_LOGIN_RATE_LIMIT"]
+
+
+def _account_key() -> str:
+    """The bucket of failed sign-ins to one account, whatever the address: the e-mail as typed, normalised and
+    hashed (short keys; the same for an account that does not exist, so the answer tells nothing)."""
+    email = (request.form.get("email") or "").strip().lower()
+    return "account:" + hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+def _failed(response) -> bool:
+    return response.status_code != 302  # a sign-in that worked redirects, and costs the account nothing
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_account_limit, methods=["POST"], key_func=_account_key, deduct_when=_failed)
 @public
 def login():
     form = LoginForm()
@@ -36,9 +54,16 @@ def login():
     return render_template("auth/login.html", form=form), status
 
 
+def keep_this_session() -> None:
+    """After end_sessions, sign this browser in again under the new generation (and renew its remember cookie)."""
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+    login_user(current_user._get_current_object(), remember=remembered)
+
+
 @bp.post("/logout")
 @login_required
 def logout():
+    services.end_sessions(current_user)  # a copy of this cookie, or any other, no longer signs anyone in
     logout_user()
     flash(_("You are signed out."), "info")
     return redirect(url_for("dashboards.index"))
@@ -48,9 +73,13 @@ def logout():
 @login_required
 def change_password():
     form = ChangePasswordForm()
-    return form_page(form, lambda: services.change_password(current_user, form.current_password.data,
-                                                            form.password.data),
-                     "auth/password.html", saved=(_("Your password was changed."), url_for("dashboards.index")))
+
+    def change():
+        services.change_password(current_user, form.current_password.data, form.password.data)
+        keep_this_session()
+
+    return form_page(form, change, "auth/password.html",
+                     saved=(_("Your password was changed; every other session was signed out."), url_for("auth.account")))
 
 
 @bp.get("/admin/users")
@@ -116,3 +145,6 @@ def settings():
     return form_page(form, lambda: put_setting("public_dashboards", "1" if form.public_dashboards.data else "0",
                                                by=current_user),
                      "auth/settings.html", saved=(_("Settings saved."), url_for("auth.settings")))
+
+
+from parliament_tracker.auth import views_account  # noqa: E402,F401  (the account page's routes on bp)

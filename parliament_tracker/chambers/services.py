@@ -12,6 +12,7 @@ from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
 from parliament_tracker.chambers.text import normalize
 from parliament_tracker.extensions import db
+from parliament_tracker.numbers import parse_id
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def get_chamber_or_404(code: str) -> Chamber:
 
 
 def get_chambers_by_ids(ids) -> list[Chamber]:
-    wanted = {int(i) for i in ids if str(i).isdigit()}
+    wanted = {parse_id(i) for i in ids} - {None}
     if not wanted:
         return []
     return list(db.session.scalars(select(Chamber).where(Chamber.id.in_(wanted)).order_by(Chamber.code)))

@@ -4,11 +4,11 @@ from urllib.parse import urlencode
 
 from flask import request
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, IntegerField, SelectField
+from wtforms import BooleanField, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from parliament_tracker.dashboards.filters import CoverageFilters
-from parliament_tracker.forms import FilterForm
+from parliament_tracker.forms import BoundedIntegerField, FilterForm
 
 YEARS = NumberRange(min=1900, max=2100, message=_l("Give a year between 1900 and 2100."))
 
@@ -17,8 +17,10 @@ class CoverageFilterForm(FilterForm):
     """Period in years (both inclusive), area, activity type, region, income group, donor, confirmed only.
     The view fills the choices from the database; an unknown value is an error, never ignored."""
 
-    year_from = IntegerField(_l("From year"), name="from", validators=[Optional(), YEARS])
-    year_to = IntegerField(_l("To year"), name="to", validators=[Optional(), YEARS])
+    year_from = BoundedIntegerField(_l("From year"), name="from", validators=[Optional(), YEARS],
+                                    minimum=1900, maximum=2100)
+    year_to = BoundedIntegerField(_l("To year"), name="to", validators=[Optional(), YEARS],
+                                  minimum=1900, maximum=2100)
     area = SelectField(_l("Area of work"), choices=[], default="")
     activity_type = SelectField(_l("Activity type"), name="type", choices=[], default="")
     region = SelectField(_l("Region"), choices=[], default="")

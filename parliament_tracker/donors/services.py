@@ -8,6 +8,7 @@ from parliament_tracker.audit import record_change
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.numbers import parse_id
 
 
 def donor_choices() -> list[tuple[str, str]]:
@@ -16,7 +17,8 @@ def donor_choices() -> list[tuple[str, str]]:
 
 
 def get_donor(donor_id) -> Donor | None:
-    return db.session.get(Donor, int(donor_id)) if str(donor_id).isdigit() else None
+    donor_id = parse_id(donor_id)
+    return db.session.get(Donor, donor_id) if donor_id is not None else None
 
 
 def get_donor_by_name(name: str) -> Donor | None:

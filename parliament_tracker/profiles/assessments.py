@@ -16,6 +16,7 @@ from parliament_tracker.audit import record_change, snapshot, utcnow
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.domain import StaleEdit
 from parliament_tracker.extensions import db
+from parliament_tracker.numbers import parse_id
 from parliament_tracker.profiles import queries
 from parliament_tracker.profiles.models import Assessment, AssessmentAnswer, AssessmentCategory, AssessmentQuestion
 from parliament_tracker.profiles.services import ProfileError
@@ -167,8 +168,8 @@ def get_question_or_404(question_id: int) -> AssessmentQuestion:
 
 def save_question(question: AssessmentQuestion | None, data: dict, by) -> AssessmentQuestion:
     """Create or change a question (admins); its scale must read "0 = none | 1 = planned | ...", codes unique."""
-    category = db.session.get(AssessmentCategory, int(data["category"])) if str(data.get("category")).isdigit() \
-        else None
+    category_id = parse_id(data.get("category"))
+    category = db.session.get(AssessmentCategory, category_id) if category_id is not None else None
     if category is None:
         raise ProfileError(_l("Choose a category."), "category")
     probe = AssessmentQuestion(scale=data.get("scale") or "")

@@ -10,6 +10,7 @@ from parliament_tracker.activities.models import PARTICIPATION_ROLES, Activity, 
 from parliament_tracker.audit import record_change, snapshot, utcnow
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
+from parliament_tracker.numbers import parse_id
 from parliament_tracker.profiles.models import ParticipationReport
 from parliament_tracker.profiles.services import ProfileError
 
@@ -83,8 +84,8 @@ def find_live_activity(value: str) -> Activity | None:
     """A live activity by its reference or its number."""
     value = (value or "").strip()
     clause = Activity.ref == value
-    if value.isdigit():
-        clause = clause | (Activity.id == int(value))
+    if parse_id(value) is not None:
+        clause = clause | (Activity.id == parse_id(value))
     return db.session.scalar(select(Activity).where(clause, Activity.deleted_at.is_(None)))
 
 

@@ -1,10 +1,10 @@
 """Forms of the profile feature; choices that come from data are filled by the views."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from parliament_tracker.forms import BaseForm
+from parliament_tracker.forms import BaseForm, BoundedIntegerField
 
 
 class ContactForm(BaseForm):
@@ -42,8 +42,8 @@ class ResolveForm(BaseForm):
                            validators=[Optional(), Length(max=100)])
     role = SelectField(_l("Role"), choices=[("beneficiary", _l("Beneficiary")), ("expert", _l("Expert"))],
                        default="beneficiary")
-    participants = IntegerField(_l("Participants"), validators=[Optional(), NumberRange(min=0)])
-    women = IntegerField(_l("Women among them"), validators=[Optional(), NumberRange(min=0)])
+    participants = BoundedIntegerField(_l("Participants"), validators=[Optional(), NumberRange(min=0)], minimum=0)
+    women = BoundedIntegerField(_l("Women among them"), validators=[Optional(), NumberRange(min=0)], minimum=0)
     submit = SubmitField(_l("Resolve"))
 
 
@@ -57,7 +57,8 @@ class FeedbackForm(BaseForm):
 
 
 class StartAssessmentForm(BaseForm):
-    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(min=2000, max=2100)])
+    year = BoundedIntegerField(_l("Year"), validators=[InputRequired(), NumberRange(min=2000, max=2100)],
+                               minimum=2000, maximum=2100)
     submit = SubmitField(_l("Start the self-assessment"))
 
 
@@ -72,7 +73,7 @@ class QuestionForm(BaseForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     text = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=2000)])
     scale = StringField(_l("Scale"), validators=[DataRequired(), Length(max=1000)])
-    position = IntegerField(_l("Position"), validators=[Optional(), NumberRange(min=0)])
+    position = BoundedIntegerField(_l("Position"), validators=[Optional(), NumberRange(min=0)], minimum=0)
     active = SelectField(_l("Asked"), choices=[("1", _l("Yes")), ("0", _l("No"))])
     submit = SubmitField(_l("Save question"))
 
@@ -96,5 +97,5 @@ def assessment_form_class(questions):
 
 class CategoryForm(BaseForm):
     label = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    position = IntegerField(_l("Position"), validators=[Optional(), NumberRange(min=0)])
+    position = BoundedIntegerField(_l("Position"), validators=[Optional(), NumberRange(min=0)], minimum=0)
     submit = SubmitField(_l("Save category"))

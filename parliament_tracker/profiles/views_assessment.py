@@ -12,6 +12,7 @@ from parliament_tracker.auth.permissions import (
     role_required,
 )
 from parliament_tracker.chambers.services import get_chamber_or_404
+from parliament_tracker.numbers import parse_id
 from parliament_tracker.pages import form_page
 from parliament_tracker.profiles import assessments
 from parliament_tracker.profiles.forms import ReturnForm, StartAssessmentForm, assessment_form_class
@@ -61,7 +62,7 @@ def _answer_form(assessment, questions):
 
 
 def _version(form) -> int | None:
-    return int(form.version.data) if (form.version.data or "").isdigit() else None
+    return parse_id(form.version.data)
 
 
 def _assessment_url(chamber, year: int) -> str:
@@ -69,8 +70,7 @@ def _assessment_url(chamber, year: int) -> str:
 
 
 def _score(value) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    return parse_id(value)
 
 
 def _answers(form, questions) -> dict:

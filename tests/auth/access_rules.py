@@ -18,5 +18,13 @@ RULES = [
     ("GET", "/admin/settings", ADMIN),
     ("POST", "/admin/settings", {"anon": 302, "admin": 302, "staff": 403, "parliament": 403, "donor": 403},
      {"public_dashboards": "y"}),
+    # the account page: every signed-in user, for their own account only
+    ("GET", "/account", SIGNED_IN),
+    ("POST", "/account/sessions/end", {"anon": 302, "admin": 302, "staff": 302, "parliament": 302, "donor": 302}),
+    ("POST", "/account/tokens", {"anon": 302, "admin": 400, "staff": 400, "parliament": 400, "donor": 400}),
+    ("POST", "/account/tokens", {"anon": 302, "admin": 201, "staff": 201, "parliament": 201, "donor": 201},
+     {"name": "script"}),
+    ("POST", "/account/tokens/999999/revoke", {"anon": 302, "admin": 404, "staff": 404, "parliament": 404,
+                                              "donor": 404}),
     ("POST", "/logout", {"anon": 302, "admin": 302, "staff": 302, "parliament": 302, "donor": 302}),
 ]

@@ -45,3 +45,31 @@ def test_error_pages_are_accessible(page, live_db, axe_check):
     page.goto("/chambers/ZZ-LC")
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     axe_check(page, "404")
+
+
+def test_the_account_page_creates_and_revokes_a_token_with_the_keyboard_at_375_px(page, live_db, sign_in, axe_check):
+    page.set_viewport_size({"width": 375, "height": 800})
+    sign_in(page, "parliament", email="e2e-clerk@example.org")
+    page.get_by_role("link", name="e2e-clerk@example.org").click()
+    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
+    axe_check(page, "account")
+    page.get_by_label("Expires after (days; empty: never)").fill("99999")
+    page.get_by_label("Name").fill("Nightly export")
+    page.get_by_label("Name").press("Enter")
+    expect(page.get_by_text("Give a whole number from 1 to 3650.")).to_be_visible()
+    axe_check(page, "account with a form error")
+    page.get_by_label("Expires after (days; empty: never)").fill("30")
+    page.get_by_role("button", name="Create token").press("Enter")
+    token = page.locator("#new-token")
+    expect(token).to_be_visible()
+    assert len(token.inner_text().strip()) >= 40
+    axe_check(page, "account showing a new token")
+    # nothing is wider than the phone's screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # the token table scrolls on its own
+    page.get_by_role("button", name="Revoke Nightly export").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("The token Nightly export was revoked.")).to_be_visible()
+    expect(page.get_by_role("cell", name="revoked")).to_be_visible()
+    page.get_by_role("button", name="Sign out everywhere").press("Enter")
+    expect(page.get_by_text("Every other session of your account was signed out.")).to_be_visible()
+    axe_check(page, "account after signing out elsewhere")
