@@ -33,6 +33,8 @@ class User(UserMixin, db.Model):
     donor_id: Mapped[int | None] = mapped_column(ForeignKey("donors.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The language of the mail they receive (one of LANGUAGES); None is the default language.
+    locale: Mapped[str | None] = mapped_column(String(10))
 
     chambers = relationship("Chamber", secondary=user_chambers, lazy="selectin", order_by="Chamber.code")
     donor = relationship("Donor", lazy="joined")

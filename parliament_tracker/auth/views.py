@@ -116,3 +116,6 @@ def settings():
     return form_page(form, lambda: put_setting("public_dashboards", "1" if form.public_dashboards.data else "0",
                                                by=current_user),
                      "auth/settings.html", saved=(_("Settings saved."), url_for("auth.settings")))
+
+
+from parliament_tracker.auth import views_recovery  # noqa: E402,F401
