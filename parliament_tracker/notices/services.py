@@ -26,5 +26,5 @@ def save_notice_settings(user, choices: dict) -> None:
     if "locale" in choices:
         user.locale = choices["locale"] or None
     db.session.flush()
-    record_change("update", pref, before=before, after=notice_settings(user), by=user)
+    record_change("update", user, before=before, after=notice_settings(user), by=user, note="notice settings")
     db.session.commit()
