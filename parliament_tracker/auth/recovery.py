@@ -22,6 +22,7 @@ from parliament_tracker.auth.services import (
     get_user_by_email,
     set_password,
 )
+from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 from parliament_tracker.mail.outbox import queue_message
 from parliament_tracker.mail.render import public_url, render_mail
@@ -75,8 +76,8 @@ def request_password_reset(email: str) -> None:
     link = public_url("auth.reset_password", token=make_link_token(stand_in, RESET))
     subject, body = render_mail("password_reset", stand_in.locale, user=stand_in, link=link, minutes=minutes)
     if known:
-        queue_message(user.email, subject, body, "password_reset", user=user)
-        db.session.commit()
+        with unit_of_work():
+            queue_message(user.email, subject, body, "password_reset", user=user)
 
 
 def reset_password(token: str, new: str) -> User:
@@ -93,16 +94,17 @@ def invite_correspondent(email: str, chambers, *, name: str = "", by=None) -> Us
     if get_user_by_email(email) is not None:
         raise AccountError(_l("An account with this e-mail already exists."), "email")
     _check_links("parliament", list(chambers), None)
-    user = User(email=email, name=name, role="parliament", active=True, chambers=list(chambers),
-                password_hash=UNUSABLE_PREFIX + secrets.token_urlsafe(24))
-    db.session.add(user)
-    record_change("create", user, before=None, after=_user_snapshot(user), by=by, note="invited by e-mail")
-    days = current_app.config["INVITATION_MAX_AGE"] // 86400
-    link = public_url("auth.accept_invitation", token=make_link_token(user, INVITATION))
-    subject, body = render_mail("invitation", user.locale, user=user, link=link, days=days,
-                                inviter=getattr(by, "name", "") or getattr(by, "email", ""))
-    queue_message(user.email, subject, body, "invitation", user=user)
-    db.session.commit()
+    exists = AccountError(_l("An account with this e-mail already exists."), "email")
+    with unit_of_work(conflict=exists):  # the account and its invitation, or neither
+        user = User(email=email, name=name, role="parliament", active=True, chambers=list(chambers),
+                    password_hash=UNUSABLE_PREFIX + secrets.token_urlsafe(24))
+        db.session.add(user)
+        record_change("create", user, before=None, after=_user_snapshot(user), by=by, note="invited by e-mail")
+        days = current_app.config["INVITATION_MAX_AGE"] // 86400
+        link = public_url("auth.accept_invitation", token=make_link_token(user, INVITATION))
+        subject, body = render_mail("invitation", user.locale, user=user, link=link, days=days,
+                                    inviter=getattr(by, "name", "") or getattr(by, "email", ""))
+        queue_message(user.email, subject, body, "invitation", user=user)
     return user
 
 

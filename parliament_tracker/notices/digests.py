@@ -14,6 +14,7 @@ from sqlalchemy import select
 from parliament_tracker.activities.models import Activity
 from parliament_tracker.audit import AuditRecord, utcnow
 from parliament_tracker.auth.models import User
+from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 from parliament_tracker.mail.outbox import queue_message
 from parliament_tracker.mail.render import public_url, render_mail
@@ -119,24 +120,24 @@ def send_digests(now: dt.datetime | None = None) -> int:
     """Queue one digest per user who has something to hear of since their last digest, and move every user's
     last digest to now, in one transaction; the number of digests queued. Switched-off kinds are left out."""
     now = now or utcnow()
-    recipients = _recipients(now)
-    if not recipients:
-        return 0
-    since_all = min(since for _, _, since in recipients)
-    records = list(db.session.scalars(select(AuditRecord).where(
-        AuditRecord.entity_type.in_(ENTITY_TYPES), AuditRecord.at > since_all, AuditRecord.at <= now)
-        .order_by(AuditRecord.at, AuditRecord.id)))
-    titles, authors = _context(records)
-    indexed = _index(records)
-    queued = 0
-    for user, pref, since in recipients:
-        wanted = {kind for kind in kinds_for(user.role) if getattr(pref, kind)}
-        digest = _digest_for(user, wanted, since, indexed, titles, authors)
-        if digest:
-            _queue(user, digest)
-            queued += 1
-        pref.last_digest_at = now
-    db.session.commit()
+    with unit_of_work():  # the digests and every user's new mark, or none of them
+        recipients = _recipients(now)
+        if not recipients:
+            return 0
+        since_all = min(since for _, _, since in recipients)
+        records = list(db.session.scalars(select(AuditRecord).where(
+            AuditRecord.entity_type.in_(ENTITY_TYPES), AuditRecord.at > since_all, AuditRecord.at <= now)
+            .order_by(AuditRecord.at, AuditRecord.id)))
+        titles, authors = _context(records)
+        indexed = _index(records)
+        queued = 0
+        for user, pref, since in recipients:
+            wanted = {kind for kind in kinds_for(user.role) if getattr(pref, kind)}
+            digest = _digest_for(user, wanted, since, indexed, titles, authors)
+            if digest:
+                _queue(user, digest)
+                queued += 1
+            pref.last_digest_at = now
     return queued
 
 

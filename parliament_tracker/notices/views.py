@@ -1,6 +1,6 @@
 """The account page where each user chooses the notices they receive by e-mail."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,6 +8,7 @@ from parliament_tracker.auth.permissions import login_required
 from parliament_tracker.notices.forms import notice_form
 from parliament_tracker.notices.models import kinds_for
 from parliament_tracker.notices.services import notice_settings, save_notice_settings
+from parliament_tracker.pages import form_page
 
 bp = Blueprint("notices", __name__)
 
@@ -21,8 +22,7 @@ def settings():
         for name, value in notice_settings(current_user).items():
             if name in form:
                 form[name].data = value
-    if form.validate_on_submit():
-        save_notice_settings(current_user, {name: form[name].data for name in (*kinds, "locale") if name in form})
-        flash(_("Notice settings saved."), "success")
-        return redirect(url_for("notices.settings"))
-    return render_template("notices/settings.html", form=form, kinds=kinds), 400 if form.errors else 200
+    return form_page(form, lambda: save_notice_settings(current_user, {name: form[name].data
+                                                                       for name in (*kinds, "locale") if name in form}),
+                     "notices/settings.html", saved=(_("Notice settings saved."), url_for("notices.settings")),
+                     kinds=kinds)
