@@ -75,6 +75,22 @@ class Config:
     # IATI OrganisationType code: 40 is "Multilateral".
     IATI_ORG_TYPE = os.environ.get("IATI_ORG_TYPE", "40")
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+    # Outgoing mail. Without MAIL_SERVER every message is logged and written to MAIL_FILE_DIR as an .eml file.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
+    MAIL_USE_TLS = _bool("MAIL_USE_TLS", True)  # STARTTLS after connecting
+    MAIL_USE_SSL = _bool("MAIL_USE_SSL", False)  # TLS from the first byte (port 465)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "parliament-tracker <no-reply@localhost>")
+    MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))
+    MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "12"))
+    MAIL_FILE_DIR = os.environ.get("MAIL_FILE_DIR", str(BASE_DIR / "instance" / "mail"))
+    # Links in mail are built on this address, never on the Host header a request claims.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+    PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", str(60 * 60)))
+    INVITATION_MAX_AGE = int(os.environ.get("INVITATION_MAX_AGE", str(7 * 24 * 60 * 60)))
+    PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5 per 15 minutes")
 
     @classmethod
     def check(cls) -> None:
@@ -93,6 +109,11 @@ class TestingConfig(Config):
     # Cheap hashing keeps the suite fast; production keeps the slow parameters above.
     PASSWORD_HASH = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
     SERVER_NAME = None
+    MAIL_SERVER = ""
+    MAIL_USE_TLS = False
+    MAIL_TIMEOUT = 5.0
+    MAIL_FILE_DIR = None  # a test that wants the files sets a folder of its own
+    PUBLIC_URL = "http://localhost"
 
 
 class ProductionConfig(Config):

@@ -59,6 +59,7 @@ def register_extensions(app: Flask) -> None:
     from parliament_tracker.auth.tokens import load_user_from_request
     from parliament_tracker.database import sqlite_pragmas
     from parliament_tracker.i18n import install_template_gettext, select_locale
+    from parliament_tracker.mail.outbox import register_delivery
     from parliament_tracker.navigation import register_template_globals
     from parliament_tracker.security import register_security
 
@@ -77,6 +78,7 @@ def register_extensions(app: Flask) -> None:
     bootstrap.init_app(app)
     register_security(app)
     register_template_globals(app)
+    register_delivery(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", sqlite_pragmas)
@@ -88,10 +90,13 @@ def register_blueprints(app: Flask) -> None:
     from parliament_tracker.auth.views import bp as auth_bp
     from parliament_tracker.chambers.views import bp as chambers_bp
     from parliament_tracker.dashboards.views import bp as dashboards_bp
+    from parliament_tracker.mail.views import bp as mail_bp
+    from parliament_tracker.notices.views import bp as notices_bp
     from parliament_tracker.opendata.views import bp as opendata_bp
     from parliament_tracker.profiles.views import bp as profiles_bp
 
-    for blueprint in (auth_bp, chambers_bp, activities_bp, dashboards_bp, profiles_bp, api_bp, opendata_bp):
+    for blueprint in (auth_bp, chambers_bp, activities_bp, dashboards_bp, profiles_bp, api_bp, opendata_bp, mail_bp,
+                      notices_bp):
         app.register_blueprint(blueprint)
 
 
@@ -100,9 +105,11 @@ def register_commands(app: Flask) -> None:
     from parliament_tracker.auth.cli import tokens_cli, users_cli
     from parliament_tracker.chambers.cli import registry_cli
     from parliament_tracker.dashboards.cli import coverage_cli
+    from parliament_tracker.mail.cli import mail_cli
+    from parliament_tracker.notices import cli as notices_cli  # noqa: F401  (adds flask mail send-digests)
     from parliament_tracker.profiles.cli import demo_cli
 
-    for group in (registry_cli, users_cli, tokens_cli, activities_cli, demo_cli, coverage_cli, aliases_cli):
+    for group in (registry_cli, users_cli, tokens_cli, activities_cli, demo_cli, coverage_cli, aliases_cli, mail_cli):
         app.cli.add_command(group)
 
 

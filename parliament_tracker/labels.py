@@ -18,6 +18,8 @@ LABELS = {
     "participation_role": {"beneficiary": _l("Beneficiary"), "expert": _l("Expert supplier")},
     "participation_status": {"claimed": _l("Claimed by the centre"), "confirmed": _l("Confirmed by the parliament"),
                              "disputed": _l("Disputed by the parliament")},
+    "mail_status": {"queued": _l("queued"), "sending": _l("sending"), "sent": _l("sent"), "failed": _l("failed")},
+    "mail_kind": {"password_reset": _l("Password reset"), "invitation": _l("Invitation"), "digest": _l("Digest"), "test": _l("Test message")},
 }
 
 

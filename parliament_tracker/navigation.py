@@ -16,6 +16,8 @@ NAV = (
     ("profiles.queue", _l("Disputes"), ("admin", "staff")),
     ("profiles.feedback_overview", _l("Feedback"), ("admin", "staff")),
     ("auth.users", _l("Users"), ("admin",)),
+    ("auth.invite", _l("Invite"), ("admin", "staff")),
+    ("mail.index", _l("Mail"), ("admin",)),
     ("profiles.questions", _l("Questionnaire"), ("admin",)),
     ("activities.audit", _l("Audit trail"), ("admin",)),
     ("auth.settings", _l("Settings"), ("admin",)),

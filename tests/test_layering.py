@@ -13,12 +13,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "parliament_tracker"
 ARROWS = {
     "chambers": set(),
     "donors": set(),
-    "auth": {"chambers", "donors"},
+    "mail": set(),
+    "auth": {"chambers", "donors", "mail"},  # mail: reset and invitation links are queued with their write
     "activities": {"chambers", "donors", "auth"},  # auth: the demo keeps the demo donors an account still uses
     "dashboards": {"activities", "chambers", "donors"},
     "profiles": {"activities", "chambers", "donors"},
     "api": {"activities", "chambers", "dashboards", "profiles", "auth"},  # auth: refusing unusable API tokens
     "opendata": {"activities", "chambers", "dashboards"},
+    "notices": {"activities", "auth", "mail"},  # read-only: digests read the audit trail and activity titles
 }
 FEATURES = tuple(ARROWS)
 EVERYONE_MAY_IMPORT = ("parliament_tracker.auth.permissions",)

@@ -61,3 +61,25 @@ class ConfirmActionForm(BaseForm):
     """A button that changes something: only its CSRF token is read."""
 
     submit = SubmitField(_l("Confirm"))
+
+
+class ForgotPasswordForm(BaseForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    submit = SubmitField(_l("Send me a link"))
+
+
+class NewPasswordForm(BaseForm):
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+    submit = SubmitField(_l("Set password"))
+
+
+class InvitationForm(BaseForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
+    chambers = SelectMultipleField(_l("Chambers they speak for"), choices=[], validate_choice=True,
+                                   validators=[DataRequired(message=_l("Choose at least one chamber."))])
+    submit = SubmitField(_l("Send the invitation"))

@@ -37,6 +37,8 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # Part of every session cookie; raising it (end_sessions) makes every cookie issued before invalid.
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The language of the mail they receive (one of LANGUAGES); None is the default language.
+    locale: Mapped[str | None] = mapped_column(String(10))
 
     chambers = relationship("Chamber", secondary=user_chambers, lazy="selectin", order_by="Chamber.code")
     donor = relationship("Donor", lazy="joined")

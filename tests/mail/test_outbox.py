@@ -1,0 +1,121 @@
+"""The outbox: queued with the write, delivered after the commit over real SMTP, retried after an outage."""
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from parliament_tracker.audit import utcnow
+from parliament_tracker.extensions import db
+from parliament_tracker.mail.models import OutboxMessage
+from parliament_tracker.mail.outbox import deliver_committed, queue_message, retry_due
+from tests import factories
+from tests.smtp import body_of
+
+
+def _messages():
+    db.session.expire_all()
+    return list(db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+
+
+def test_a_committed_message_is_delivered_over_smtp_with_its_headers(app, smtp):
+    queue_message("someone@example.org", "Hello", "A body.\n", "test")
+    db.session.commit()
+    assert smtp.inbox == []  # nothing is sent inside the transaction or by the commit itself
+    assert deliver_committed() == 1
+    [received] = smtp.to("someone@example.org")
+    assert received["Subject"] == "Hello" and "A body." in body_of(received)
+    assert received["From"] == app.config["MAIL_DEFAULT_SENDER"]
+    [message] = _messages()
+    assert (message.status, message.attempts, message.last_error) == ("sent", 1, "")
+    assert received["Message-ID"] == message.message_id and message.sent_at is not None
+
+
+def test_a_rolled_back_write_sends_nothing(app, smtp):
+    queue_message("someone@example.org", "Hello", "A body.\n", "test")
+    db.session.flush()
+    db.session.rollback()
+    assert deliver_committed() == 0
+    assert _messages() == [] and smtp.inbox == []
+
+
+def test_an_outage_loses_nothing_and_flask_mail_retry_delivers_when_the_server_is_back(app, smtp, runner):
+    smtp.stop()
+    staff = factories.make_user("staff")
+    queue_message("someone@example.org", "During the outage", "Still here.\n", "test", user=staff)
+    db.session.commit()
+    assert deliver_committed() == 0
+    [message] = _messages()
+    assert message.status == "queued" and message.attempts == 1
+    assert "ConnectionRefusedError" in message.last_error and message.next_attempt_at > utcnow()
+
+    result = runner.invoke(args=["mail", "retry"])  # not due yet: the backoff is respected
+    assert result.exit_code == 0 and "sent 0, failed 0" in result.output
+    result = runner.invoke(args=["mail", "retry", "--all"])  # still down: it fails again, kept
+    assert result.exit_code == 1 and "failed 1" in result.output
+    assert _messages()[0].attempts == 2
+
+    smtp.start()
+    message = _messages()[0]
+    message.next_attempt_at = utcnow() - dt.timedelta(seconds=1)
+    db.session.commit()
+    result = runner.invoke(args=["mail", "retry"])
+    assert result.exit_code == 0 and "sent 1, failed 0" in result.output, result.output
+    [received] = smtp.to("someone@example.org")
+    assert received["Subject"] == "During the outage"
+    assert _messages()[0].status == "sent"
+    assert runner.invoke(args=["mail", "retry", "--all"]).output.startswith("sent 0, failed 0")  # sent once
+
+
+def test_after_the_last_attempt_a_message_is_failed_and_retry_failed_sends_it(make_app, smtp):
+    app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp.port, MAIL_USE_TLS=False, MAIL_MAX_ATTEMPTS=2)
+    with app.app_context():
+        smtp.stop()
+        queue_message("someone@example.org", "Hello", "Body\n", "test")
+        db.session.commit()
+        deliver_committed()
+        assert retry_due(include_waiting=True).failed == 1
+        assert _messages()[0].status == "failed"
+        assert retry_due(include_waiting=True).failed == 0  # given up: only --failed tries again
+        smtp.start()
+        assert retry_due(include_failed=True).sent == 1
+        assert len(smtp.to("someone@example.org")) == 1
+
+
+def test_a_message_another_process_is_sending_is_not_sent_twice(app, smtp):
+    message = queue_message("someone@example.org", "Hello", "Body\n", "test")
+    db.session.commit()
+    db.session.info.pop("outbox_committed")
+    message.status, message.claimed_at = "sending", utcnow()
+    db.session.commit()
+    assert retry_due(include_waiting=True).skipped == 1 and smtp.inbox == []
+    message.claimed_at = utcnow() - dt.timedelta(hours=1)  # that process died mid-send
+    db.session.commit()
+    assert retry_due().sent == 1 and len(smtp.inbox) == 1
+
+
+def test_the_link_of_a_reset_is_not_kept_in_the_database_once_sent(app, smtp):
+    queue_message("someone@example.org", "Reset", "https://x/password/reset/secret\n", "password_reset")
+    db.session.commit()
+    deliver_committed()
+    assert _messages()[0].body == "" and "secret" in body_of(smtp.messages()[0])
+
+
+def test_without_a_mail_server_messages_are_logged_and_written_as_eml_files(make_app, tmp_path, capsys):
+    app = make_app(MAIL_SERVER="", MAIL_FILE_DIR=str(tmp_path / "mail"))
+    app.logger.disabled = False  # the migrations' logging configuration turned it off in the test session
+    with app.app_context():
+        queue_message("someone@example.org", "Filed", "Read me.\n", "test")
+        db.session.commit()
+        assert deliver_committed() == 1
+    [path] = (tmp_path / "mail").glob("*.eml")
+    text = path.read_text()
+    assert "Subject: Filed" in text and "To: someone@example.org" in text and "Read me." in text
+    assert "Filed" in capsys.readouterr().err
+
+
+def test_flask_mail_test_reports_success_and_failure(app, smtp, runner):
+    assert runner.invoke(args=["mail", "test", "ops@example.org"]).exit_code == 0
+    assert len(smtp.to("ops@example.org")) == 1
+    smtp.stop()
+    result = runner.invoke(args=["mail", "test", "ops@example.org"])
+    assert result.exit_code == 1 and "ConnectionRefusedError" in result.output
