@@ -50,6 +50,13 @@ class Config:
     # The World Bank classification the registry's income groups come from.
     INCOME_GROUP_REFERENCE = "World Bank FY2026 (July 2025)"
     PAGE_SIZE = 50
+    # The coverage report cache (dashboards/cache.py): Redis when a URL is given, so that every worker and host
+    # shares one cache; otherwise in-process. Entries are keyed by the data version, so they are never stale.
+    CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+    CACHE_TYPE = "RedisCache" if CACHE_REDIS_URL else "SimpleCache"
+    CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "pt-coverage:")
+    CACHE_DEFAULT_TIMEOUT = 24 * 3600
+    CACHE_THRESHOLD = 512  # entries of the in-process cache
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 
     @classmethod
@@ -69,6 +76,7 @@ class TestingConfig(Config):
     # Cheap hashing keeps the suite fast; production keeps the slow parameters above.
     PASSWORD_HASH = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
     SERVER_NAME = None
+    CACHE_REDIS_URL, CACHE_TYPE = None, "SimpleCache"  # a test that needs Redis asks for it
 
 
 class ProductionConfig(Config):

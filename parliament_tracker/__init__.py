@@ -9,7 +9,7 @@ from sqlalchemy import event
 from werkzeug.routing import IntegerConverter
 
 from config import selected_config
-from parliament_tracker.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+from parliament_tracker.extensions import babel, bootstrap, cache, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +44,8 @@ def register_logging(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    import parliament_tracker.dashboards.upkeep  # noqa: F401  (the session hooks that keep coverage numbers true)
+    import parliament_tracker.data_version  # noqa: F401  (the session hooks that replace the data version)
     import parliament_tracker.models  # noqa: F401  (every table on the metadata)
     from parliament_tracker.auth.services import load_user
     from parliament_tracker.database import sqlite_pragmas
@@ -63,6 +65,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     install_template_gettext(app)
     bootstrap.init_app(app)
+    cache.init_app(app)
     register_security(app)
     register_template_globals(app)
     with app.app_context():

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
 from parliament_tracker.auth.permissions import public, public_unless_disabled
+from parliament_tracker.conditional import conditional
 from parliament_tracker.dashboards import assets, tables
 from parliament_tracker.dashboards.choices import area_labels, filter_choices
 from parliament_tracker.dashboards.forms import CoverageFilterForm
@@ -36,6 +37,7 @@ def _own_donor_id():
 
 @bp.get("/")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def index():
     form, areas = _form_and_areas()
     if form.errors:
@@ -50,6 +52,7 @@ def index():
 
 @bp.get("/coverage/matrix")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def matrix():
     form, areas = _form_and_areas()
     if form.errors:
@@ -61,6 +64,7 @@ def matrix():
 
 @bp.get("/coverage/gaps")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def gaps():
     form, areas = _form_and_areas()
     if form.errors:
@@ -71,6 +75,7 @@ def gaps():
 
 @bp.get("/coverage/<name>.csv")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def download(name: str):
     """One chart's or table's numbers as CSV, exactly as shown, for the filters in the URL."""
     form, areas = _form_and_areas()
