@@ -148,6 +148,9 @@ def run_backend(backend: str, args, folder: Path) -> None:
             cold = interleaved(sizes, lambda s: "/api/v1/coverage?" + urlencode(s.query(params)), args.repeats)  # noqa: B023
             hand = []
             for size in sizes:
+                if size.scale > args.baseline_max_scale:
+                    hand.append(float("nan"))
+                    continue
                 seconds, numbers = size.hand_sql(params, args.baseline_repeats)
                 _, answer = size.get("/api/v1/coverage?" + urlencode(size.query(params)), cold=False)
                 report = json.loads(body_of(answer))
@@ -210,6 +213,7 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10", help="sizes as multiples of 20,000 activities")
     parser.add_argument("--repeats", type=int, default=15, help="timed requests per scenario and size")
     parser.add_argument("--baseline-repeats", type=int, default=1, help="timed runs of the hand-written SQL")
+    parser.add_argument("--baseline-max-scale", type=float, default=100, help="no hand-written SQL above this size")
     parser.add_argument("--seconds", type=float, default=8, help="per endpoint under gunicorn (0: skip)")
     parser.add_argument("--max-requests", type=int, default=3000, help="per endpoint under gunicorn")
     args = parser.parse_args()
