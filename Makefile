@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask
 export FLASK_APP := wsgi.py
 
-.PHONY: run setup test test-pg lint check bench translations messages clean
+.PHONY: run setup test test-pg lint check bench bench-quick translations messages clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ check: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# today's size only (no 10x data, no growth ratios): a few minutes
+bench-quick: $(VENV)/.dev
+	$(BIN)/python -m bench.run --scales 1 $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance/*.db .pytest_cache

@@ -74,6 +74,13 @@ class Config:
     IATI_ORG_NAME = os.environ.get("IATI_ORG_NAME", "Global Centre for ICT in Parliament")
     # IATI OrganisationType code: 40 is "Multilateral".
     IATI_ORG_TYPE = os.environ.get("IATI_ORG_TYPE", "40")
+    # The coverage report cache (dashboards/cache.py): Redis when a URL is given, so that every worker and host
+    # shares one cache; otherwise in-process. Entries are keyed by the data version, so they are never stale.
+    CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+    CACHE_TYPE = "RedisCache" if CACHE_REDIS_URL else "SimpleCache"
+    CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "pt-coverage:")
+    CACHE_DEFAULT_TIMEOUT = 24 * 3600
+    CACHE_THRESHOLD = 512  # entries of the in-process cache
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
     # Outgoing mail. Without MAIL_SERVER every message is logged and written to MAIL_FILE_DIR as an .eml file.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
@@ -114,6 +121,7 @@ class TestingConfig(Config):
     MAIL_TIMEOUT = 5.0
     MAIL_FILE_DIR = None  # a test that wants the files sets a folder of its own
     PUBLIC_URL = "http://localhost"
+    CACHE_REDIS_URL, CACHE_TYPE = None, "SimpleCache"  # a test that needs Redis asks for it
 
 
 class ProductionConfig(Config):

@@ -1,26 +1,32 @@
-"""A large synthetic history over the full registry: activities, donors and participations, bulk-inserted."""
+"""A large synthetic history over the full registry: activities, donors and participations, bulk-loaded.
+
+The rows go straight to the driver (COPY on PostgreSQL, executemany of tuples on SQLite), around the ORM: ten
+times today's data (2,000,000 participations) loads in well under two minutes. The coverage facts are then rebuilt
+once and the data version is bumped, as the application does after a bulk write.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 
-from parliament_tracker.activities.models import (
-    ACTIVITY_TYPES,
-    Activity,
-    ActivityArea,
-    Donor,
-    Participation,
-    activity_donors,
-)
+from parliament_tracker import data_version
+from parliament_tracker.activities.models import ACTIVITY_TYPES, ActivityArea
 from parliament_tracker.chambers.loader import DATA_DIR, load_registry
 from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.dashboards import facts
+from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 
 FIRST_YEAR, YEARS = 2005, 20
-BATCH = 20_000
+ACTIVITY_COLUMNS = ("id", "ref", "title", "area_id", "activity_type", "start_date", "end_date", "venue", "online",
+                    "description", "outcomes", "partners", "is_demo", "created_at", "updated_at", "version",
+                    "deleted_at")
+FUNDING_COLUMNS = ("activity_id", "donor_id")
+PARTICIPATION_COLUMNS = ("activity_id", "chamber_id", "role", "participants", "women", "status", "status_note",
+                         "created_at")
 
 
 def load_chambers() -> int:
@@ -31,42 +37,55 @@ def load_chambers() -> int:
     return db.session.scalar(select(func.count(Chamber.id)))
 
 
-def _insert(table, rows: list[dict]) -> None:
-    for i in range(0, len(rows), BATCH):
-        db.session.execute(insert(table), rows[i:i + BATCH])
-
-
-def generate(activities: int, participations: int, seed: int = 4) -> dict:
-    """activities live or deleted (2%) over twenty years, ~participations rows (10% expert, 30% confirmed)."""
+def _rows(activities: int, participations: int, chambers: list, areas: list, donors: list, first_id: int, seed: int):
+    """(activity rows, funding rows, participation rows) as tuples in the column orders above."""
     rng = random.Random(seed)
-    chambers = list(db.session.scalars(select(Chamber.id)))
-    areas = list(db.session.scalars(select(ActivityArea.id)))
-    _insert(Donor.__table__, [{"name": f"Bench donor {i}", "is_demo": True} for i in range(12)])
-    donors = list(db.session.scalars(select(Donor.id).where(Donor.name.like("Bench donor %"))))
-    first_id = (db.session.scalar(select(func.max(Activity.id))) or 0) + 1
     now = dt.datetime(2025, 1, 1)
     acts, funded, parts = [], [], []
-    per_activity = participations / activities
+    top = max(1, round(2 * participations / activities) - 1)
     for n in range(activities):
         aid = first_id + n
         start = dt.date(FIRST_YEAR + rng.randrange(YEARS), 1, 1) + dt.timedelta(days=rng.randrange(365))
-        acts.append({"id": aid, "ref": f"bench-{aid}", "title": f"Bench activity {aid}", "area_id": rng.choice(areas),
-                     "activity_type": rng.choice(ACTIVITY_TYPES), "start_date": start, "end_date": start,
-                     "venue": "", "online": False, "description": "", "outcomes": "", "partners": "",
-                     "is_demo": True, "created_at": now, "updated_at": now, "version": 1,
-                     "deleted_at": now if rng.random() < 0.02 else None})
-        funded += [{"activity_id": aid, "donor_id": d} for d in rng.sample(donors, rng.randrange(3))]
-        count = min(len(chambers), rng.randint(1, max(1, round(2 * per_activity) - 1)))
-        for chamber in rng.sample(chambers, count):
+        acts.append((aid, f"bench-{aid}", f"Bench activity {aid}", rng.choice(areas), rng.choice(ACTIVITY_TYPES),
+                     start, start, "", False, "", "", "", True, now, now, 1, now if rng.random() < 0.02 else None))
+        funded += [(aid, d) for d in rng.sample(donors, rng.randrange(3))]
+        for chamber in rng.sample(chambers, min(len(chambers), rng.randint(1, top))):
             people = rng.randrange(1, 7)
-            parts.append({"activity_id": aid, "chamber_id": chamber,
-                          "role": "expert" if rng.random() < 0.1 else "beneficiary", "participants": people,
-                          "women": rng.randrange(people + 1), "status": "confirmed" if rng.random() < 0.3 else "claimed",
-                          "status_note": "", "created_at": now})
-    _insert(Activity.__table__, acts)
-    _insert(activity_donors, funded)
-    _insert(Participation.__table__, parts)
+            parts.append((aid, chamber, "expert" if rng.random() < 0.1 else "beneficiary", people,
+                          rng.randrange(people + 1), "confirmed" if rng.random() < 0.3 else "claimed", "", now))
+    return acts, funded, parts
+
+
+def _load(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    connection = db.session.connection()
+    raw = connection.connection.driver_connection
+    names = ", ".join(columns)
+    if connection.dialect.name == "postgresql":
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join("?" * len(columns))
+        raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                        [tuple(v.isoformat(" ") if isinstance(v, dt.datetime) else v for v in row) for row in rows])
+
+
+def generate(activities: int, participations: int, seed: int = 4) -> dict:
+    """activities live or deleted (2%) over twenty years, ~participations rows (10% expert, 30% confirmed), 12
+    donors funding none, one or two of each activity."""
+    chambers = list(db.session.scalars(select(Chamber.id)))
+    areas = list(db.session.scalars(select(ActivityArea.id)))
+    db.session.add_all(Donor(name=f"Bench donor {i}", is_demo=True) for i in range(12))
+    db.session.flush()
+    donors = list(db.session.scalars(select(Donor.id).where(Donor.name.like("Bench donor %"))))
+    first_id = (db.session.scalar(text("SELECT max(id) FROM activities")) or 0) + 1
+    acts, funded, parts = _rows(activities, participations, chambers, areas, donors, first_id, seed)
+    _load("activities", ACTIVITY_COLUMNS, acts)
+    _load("activity_donors", FUNDING_COLUMNS, funded)
+    _load("participations", PARTICIPATION_COLUMNS, parts)
     if db.engine.dialect.name == "postgresql":  # ids were given explicitly: move the sequence past them
         db.session.execute(text("SELECT setval(pg_get_serial_sequence('activities', 'id'), (SELECT max(id) FROM activities))"))
+    facts.rebuild(db.session.connection())  # what the application does after a bulk write
+    data_version.bump_version(db.session.connection())
     db.session.commit()
     return {"chambers": len(chambers), "activities": len(acts), "participations": len(parts)}

@@ -1,80 +1,56 @@
-"""make bench: coverage dashboard and /api/v1/coverage on a large synthetic history, SQLite and PostgreSQL.
+"""make bench: /api/v1/coverage, the dashboard and a chamber profile on a large synthetic history, SQLite and
+PostgreSQL, at today's full size (1x: 199,775 participations) and ten times it (10x), side by side.
 
-For each backend and size: the median and 95th-percentile server time of the page and the API (unfiltered and
-filtered), cold (cache emptied before every request: every query runs) and warm (served from the cache), the
-time of the raw SQL they ran, and the requests per second of the dashboard and of /healthz under gunicorn with
-2 workers. Only 127.0.0.1 is contacted; every loop is bounded in count and time. Databases are private and
-dropped at the end.
+Per backend: both sizes are built first (bulk loads, bench/data.py), then every scenario is timed cold (report
+cache emptied before each request) with requests to the two sizes ALTERNATING, so the growth ratio 10x/1x is
+measured under the same machine load; each API scenario is also answered by hand-written SQL (bench/baseline.py)
+and both must give the same headline; then warm times, the profile, what a write pays, and the requests per second
+of /healthz, the coverage API and the dashboard under gunicorn (2 workers, 127.0.0.1:5171-5179). Databases are
+private (PostgreSQL names start with BENCH_PG_PREFIX) and dropped at the end. `--scales 1` (make bench-quick) runs
+today's size alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import statistics
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlencode
 
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, text
 
-from bench import data, serve, writes
+from bench import baseline, data, serve, writes
 from config import DevelopmentConfig, database_url
 from parliament_tracker import create_app
 from parliament_tracker.dashboards import cache
 from parliament_tracker.extensions import db
 
-FILTERED = "from=2010&to=2015&area=awareness&region=Africa"
-SCENARIOS = (("page", "/"), ("page filtered", f"/?{FILTERED}"), ("api", "/api/v1/coverage"),
-             ("api filtered", f"/api/v1/coverage?{FILTERED}"),
-             # a donor or an activity type is not among the stored facts' dimensions: summed per request
-             ("api by donor", "/api/v1/coverage?donor={donor}"), ("api by type", "/api/v1/coverage?type=workshop"))
+SCENARIOS = (("unfiltered", {}),
+             ("period, area, region", {"from": 2010, "to": 2015, "area": "awareness", "region": "Africa"}),
+             ("donor", {"donor": "{donor}"}),
+             ("type", {"type": "workshop"}),
+             ("type, donor, region, confirmed", {"type": "workshop", "donor": "{donor}", "region": "Europe",
+                                                 "confirmed": 1}),
+             ("income group, confirmed", {"income_group": "low", "confirmed": 1}),
+             ("every filter", {"from": 2008, "to": 2018, "area": "awareness", "type": "workshop", "region": "Europe",
+                               "income_group": "high", "donor": "{donor}", "confirmed": 1}))
+PAGES = (("dashboard", "/"), ("dashboard, period, area, region", "/?from=2010&to=2015&area=awareness&region=Africa"))
 PG_BASE = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
-
-
-class SqlTimer:
-    """Adds up the time spent in the database driver while on."""
-
-    def __init__(self, engine):
-        self.total, self._start = 0.0, {}
-        event.listen(engine, "before_cursor_execute", self.before)
-        event.listen(engine, "after_cursor_execute", self.after)
-
-    def before(self, conn, cursor, statement, params, context, many):
-        self._start[id(cursor)] = time.perf_counter()
-
-    def after(self, conn, cursor, statement, params, context, many):
-        self.total += time.perf_counter() - self._start.pop(id(cursor), time.perf_counter())
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def measure(app, url: str, repeats: int, cold: bool) -> dict:
-    client, timer = app.test_client(), SqlTimer(db.engine)
-    client.get(url)  # warm the process (imports, templates, gzip of nothing) and, if warm, the cache
-    times, sql = [], []
-    for _ in range(repeats):
-        if cold:
-            cache.clear()
-        timer.total = 0.0
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append(time.perf_counter() - start)
-        sql.append(timer.total)
-        assert response.status_code == 200, (url, response.status_code)
-    return {"median": statistics.median(times), "p95": pct(times, 0.95), "sql": statistics.median(sql)}
+PG_PREFIX = os.environ.get("BENCH_PG_PREFIX", "bench_")
 
 
 def make_database(backend: str, folder: Path) -> tuple[str, callable]:
     if backend == "sqlite":
         path = folder / f"bench-{uuid.uuid4().hex[:8]}.db"
         return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
-    name = f"bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    name = f"{PG_PREFIX}{os.getpid()}_{uuid.uuid4().hex[:6]}"
     admin = create_engine(database_url(f"{PG_BASE}/postgres", ""), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -87,60 +63,144 @@ def make_database(backend: str, folder: Path) -> tuple[str, callable]:
     return database_url(f"{PG_BASE}/{name}", ""), drop
 
 
-def run_size(backend: str, scale: float, args, folder: Path) -> dict:
-    url, drop = make_database(backend, folder)
-    try:
-        config = type("BenchConfig", (DevelopmentConfig,), {"SQLALCHEMY_DATABASE_URI": url, "RATELIMIT_ENABLED": False})
-        app = create_app(config)
-        with app.app_context():
+class Size:
+    """One database of one size, its app, and what the scenarios need from it."""
+
+    def __init__(self, backend: str, scale: float, folder: Path):
+        self.scale = scale
+        self.url, self.drop = make_database(backend, folder)
+        config = type("BenchConfig", (DevelopmentConfig,), {"SQLALCHEMY_DATABASE_URI": self.url,
+                                                            "RATELIMIT_ENABLED": False, "CACHE_TYPE": "SimpleCache"})
+        self.app = create_app(config)
+        self.client = self.app.test_client()
+        with self.app.app_context():
+            started = time.perf_counter()
             upgrade()
             data.load_chambers()
-            started = time.perf_counter()
-            sizes = data.generate(int(20_000 * scale), int(200_000 * scale))
-            sizes["generated_in"] = time.perf_counter() - started
+            self.sizes = data.generate(int(20_000 * scale), int(200_000 * scale))
             if backend == "postgresql":  # what autovacuum does after a bulk load
                 with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                     conn.execute(text("VACUUM ANALYZE"))
-            donor = db.session.scalar(text("SELECT min(id) FROM donors WHERE name LIKE 'Bench donor %'"))
-            results = {name: {"cold": measure(app, path.format(donor=donor), args.repeats, True),
-                              "warm": measure(app, path.format(donor=donor), args.repeats, False)}
-                       for name, path in SCENARIOS}
-            results["writes"] = writes.measure(args.repeats)
+            self.sizes["built_in"] = time.perf_counter() - started
+            self.donor = db.session.scalar(text("SELECT min(id) FROM donors WHERE name LIKE 'Bench donor %'"))
+            self.chamber = db.session.scalar(text(
+                "SELECT c.code FROM chambers c JOIN participations p ON p.chamber_id = c.id "
+                "GROUP BY c.code ORDER BY count(*) DESC, c.code LIMIT 1"))
+            db.session.remove()
+
+    def query(self, params: dict) -> dict:
+        return {k: str(v).format(donor=self.donor) for k, v in params.items()}
+
+    def get(self, path: str, cold: bool, headers=None):
+        if cold:
+            with self.app.app_context():
+                cache.clear()
+        started = time.perf_counter()
+        response = self.client.get(path, headers=headers or {"Accept-Encoding": "gzip"})
+        elapsed = time.perf_counter() - started
+        assert response.status_code in (200, 304), (path, response.status_code, response.data[:300])
+        return elapsed, response
+
+    def hand_sql(self, params: dict, repeats: int) -> tuple[float, tuple]:
+        with self.app.app_context():
+            times = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                numbers = baseline.headline(self.query(params))
+                times.append(time.perf_counter() - started)
+            db.session.remove()
+        return statistics.median(times), numbers
+
+
+def interleaved(sizes: list[Size], path_of, repeats: int, cold: bool = True) -> list[float]:
+    """Median time of each size, the sizes' requests alternating."""
+    times = [[] for _ in sizes]
+    for size in sizes:
+        size.get(path_of(size), cold=False)  # imports, templates, statements built once
+    for _ in range(repeats):
+        for i, size in enumerate(sizes):
+            times[i].append(size.get(path_of(size), cold)[0])
+    return [statistics.median(t) for t in times]
+
+
+def profile(size: Size, repeats: int) -> dict:
+    path = f"/profiles/{size.chamber}"
+    times = [size.get(path, cold=False)[0] for _ in range(repeats)]
+    _, response = size.get(path, cold=False)
+    body, raw = response.get_data(), body_of(response)
+    _, again = size.get(path, cold=False, headers={"If-None-Match": response.headers["ETag"],
+                                                   "Accept-Encoding": "gzip"})
+    return {"median": statistics.median(times), "sent": len(body), "html": len(raw), "repeat": again.status_code,
+            "repeat_sent": len(again.get_data())}
+
+
+def run_backend(backend: str, args, folder: Path) -> None:
+    sizes = []
+    try:
+        for scale in args.scales:
+            sizes.append(Size(backend, scale, folder))
+        names = " / ".join(f"{s.scale:g}x" for s in sizes)
+        print(f"\n== {backend}: " + "; ".join(
+            f"{s.scale:g}x {s.sizes['participations']:,} participations, {s.sizes['activities']:,} activities "
+            f"(built in {s.sizes['built_in']:.0f} s)" for s in sizes))
+        print(f"{'cold median (' + names + ')':<34}{'':>6}{'hand SQL':>24}{'app/SQL':>16}{'growth':>9}")
+        for name, params in SCENARIOS:
+            cold = interleaved(sizes, lambda s: "/api/v1/coverage?" + urlencode(s.query(params)), args.repeats)  # noqa: B023
+            hand = []
+            for size in sizes:
+                if size.scale > args.baseline_max_scale:
+                    hand.append(float("nan"))
+                    continue
+                seconds, numbers = size.hand_sql(params, args.baseline_repeats)
+                _, answer = size.get("/api/v1/coverage?" + urlencode(size.query(params)), cold=False)
+                report = json.loads(body_of(answer))
+                assert numbers == baseline.of_report(report), (name, numbers, baseline.of_report(report))
+                hand.append(seconds)
+            print(f"api {name:<30}{' / '.join(ms(t) for t in cold):>24}{' / '.join(ms(t) for t in hand):>22}"
+                  f"{' / '.join(f'{c / h:.2f}' for c, h in zip(cold, hand, strict=True)):>16}"
+                  f"{growth(cold):>9}")
+        for name, path in PAGES:
+            cold = interleaved(sizes, lambda s: path, args.repeats)  # noqa: B023
+            warm = interleaved(sizes, lambda s: path, args.repeats, cold=False)  # noqa: B023
+            print(f"page {name:<32}{' / '.join(ms(t) for t in cold):>22}   warm {' / '.join(ms(t) for t in warm)}"
+                  f"{growth(cold):>9}")
+        warm = interleaved(sizes, lambda s: "/api/v1/coverage?" + urlencode(s.query(SCENARIOS[4][1])), args.repeats,
+                           cold=False)
+        print(f"api, warm (type, donor, region, confirmed): {' / '.join(ms(t) for t in warm)}")
+        for size in sizes:
+            p = profile(size, args.repeats)
+            print(f"profile {size.chamber} at {size.scale:g}x: {ms(p['median'])}, {p['sent'] / 1024:.0f} KiB sent "
+                  f"({p['html'] / 1024:.0f} KiB HTML); repeat visit {p['repeat']}, {p['repeat_sent']} bytes")
+        largest = sizes[-1]
+        with largest.app.app_context():
+            w = writes.measure(max(4, args.repeats // 4))
             db.session.remove()
             db.engine.dispose()
-        results["throughput"] = serve.throughput(url, args.seconds, args.max_requests) if args.seconds else {}
-        return {"sizes": sizes, "results": results}
-    finally:
-        drop()
-
-
-def report(backend: str, runs: list[dict]) -> None:
-    for run in runs:
-        s = run["sizes"]
-        print(f"\n== {backend}: {s['chambers']} chambers, {s['activities']} activities, {s['participations']} "
-              f"participations (generated in {s['generated_in']:.1f} s)")
-        print(f"{'':16}{'cold median':>12}{'cold p95':>10}{'cold SQL':>10}{'page/SQL':>9}"
-              f"{'warm median':>13}{'warm p95':>10}")
-        for name, _path in SCENARIOS:
-            cold, warm = run["results"][name]["cold"], run["results"][name]["warm"]
-            ratio = cold["median"] / cold["sql"] if cold["sql"] else float("nan")
-            print(f"{name:16}{ms(cold['median']):>12}{ms(cold['p95']):>10}{ms(cold['sql']):>10}{ratio:>9.2f}"
-                  f"{ms(warm['median']):>13}{ms(warm['p95']):>10}")
-        w = run["results"]["writes"]
-        print(f"save one activity (its coverage facts refreshed in the same transaction): median "
+        print(f"at {largest.scale:g}x, save one activity (its coverage facts refreshed in the same transaction): median "
               f"{ms(w['save'])}, of which the facts {ms(w['facts'])}; full rebuild of the facts {ms(w['rebuild'])}")
-        tp = run["results"]["throughput"]
-        if tp:
-            print(f"gunicorn, 2 workers, {tp['clients']} clients: /healthz {tp['healthz']:.0f} req/s, dashboard "
-                  f"{tp['dashboard']:.0f} req/s (warm), ratio {tp['dashboard'] / tp['healthz']:.2f}; "
-                  f"api {tp['api']:.0f} req/s, ratio {tp['api'] / tp['healthz']:.2f}")
-    if len(runs) == 2:
-        small, large = runs
-        growth = large["sizes"]["participations"] / small["sizes"]["participations"]
-        for name, _path in SCENARIOS:
-            cost = large["results"][name]["cold"]["sql"] / small["results"][name]["cold"]["sql"]
-            print(f"growth {name}: participations x{growth:.2f}, cold SQL time x{cost:.2f}"
-                  f" ({'linear or better' if cost <= growth * 1.15 else 'FASTER THAN LINEAR'})")
+        if args.seconds:
+            for size in sizes:
+                with size.app.app_context():
+                    db.engine.dispose()
+            tp = serve.throughput(largest.url, args.seconds, args.max_requests)
+            print(f"gunicorn at {largest.scale:g}x, 2 workers, {tp['clients']} clients, warm: /healthz "
+                  f"{tp['healthz']:.0f} req/s; coverage API {tp['api']:.0f} req/s (ratio {tp['api'] / tp['healthz']:.2f}); "
+                  f"dashboard {tp['dashboard']:.0f} req/s (ratio {tp['dashboard'] / tp['healthz']:.2f})")
+    finally:
+        for size in sizes:
+            with size.app.app_context():
+                db.session.remove()
+                db.engine.dispose()
+            size.drop()
+
+
+def body_of(response) -> bytes:
+    body = response.get_data()
+    return gzip.decompress(body) if response.headers.get("Content-Encoding") == "gzip" else body
+
+
+def growth(times: list[float]) -> str:
+    return f"x{times[-1] / times[0]:.2f}" if len(times) > 1 else ""
 
 
 def ms(seconds: float) -> str:
@@ -150,15 +210,19 @@ def ms(seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backends", default="sqlite,postgresql")
-    parser.add_argument("--scales", default="0.5,1", help="sizes as fractions of 20,000 activities")
-    parser.add_argument("--repeats", type=int, default=20, help="timed requests per scenario")
+    parser.add_argument("--scales", default="1,10", help="sizes as multiples of 20,000 activities")
+    parser.add_argument("--repeats", type=int, default=15, help="timed requests per scenario and size")
+    parser.add_argument("--baseline-repeats", type=int, default=1, help="timed runs of the hand-written SQL")
+    parser.add_argument("--baseline-max-scale", type=float, default=100, help="no hand-written SQL above this size")
     parser.add_argument("--seconds", type=float, default=8, help="per endpoint under gunicorn (0: skip)")
     parser.add_argument("--max-requests", type=int, default=3000, help="per endpoint under gunicorn")
     args = parser.parse_args()
+    args.scales = [float(s) for s in args.scales.split(",")]
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="pt-bench-") as tmp:
         for backend in args.backends.split(","):
-            runs = [run_size(backend, float(scale), args, Path(tmp)) for scale in args.scales.split(",")]
-            report(backend, runs)
+            run_backend(backend, args, Path(tmp))
+    print(f"\nbench finished in {(time.perf_counter() - started) / 60:.1f} min; load average {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -13,12 +13,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENDPOINTS = (("healthz", "/healthz"), ("dashboard", "/"), ("api", "/api/v1/coverage"))
+REDIS = os.environ.get("BENCH_CACHE_REDIS_URL", "")  # the shared report cache of production, e.g. redis://…/3
+
+
+PORTS = range(int(os.environ.get("BENCH_PORT_FIRST", 5171)), int(os.environ.get("BENCH_PORT_LAST", 5179)) + 1)
 
 
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """The first free port of PORTS (the only ports the benchmark may use)."""
+    for port in PORTS:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 def _get(port: int, path: str) -> int:
@@ -71,8 +81,9 @@ def _load(port: int, path: str, seconds: float, max_requests: int, clients: int)
 def throughput(database: str, seconds: float, max_requests: int, clients: int = 4) -> dict:
     """Requests per second of /healthz, the dashboard and the API (warm caches) under one gunicorn."""
     port = _free_port()
+    prefix = f"pt-bench-{os.getpid()}:"
     env = {**os.environ, "DATABASE_URL": database, "APP_CONFIG": "development", "RATELIMIT_ENABLED": "0",
-           "LOG_LEVEL": "WARNING"}
+           "LOG_LEVEL": "WARNING", "CACHE_REDIS_URL": REDIS, "CACHE_KEY_PREFIX": prefix}
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
                                 "--log-level", "warning", "--timeout", "120", "wsgi:app"], cwd=ROOT, env=env)
     try:
@@ -86,3 +97,9 @@ def throughput(database: str, seconds: float, max_requests: int, clients: int = 
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if REDIS:
+            import redis
+
+            server = redis.Redis.from_url(REDIS)
+            for key in server.scan_iter(prefix + "*"):
+                server.delete(key)

@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from config import selected_config
-from parliament_tracker.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+from parliament_tracker.extensions import babel, bootstrap, cache, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +54,8 @@ def register_logging(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    import parliament_tracker.dashboards.upkeep  # noqa: F401  (the session hooks that keep coverage numbers true)
+    import parliament_tracker.data_version  # noqa: F401  (the session hooks that replace the data version)
     import parliament_tracker.models  # noqa: F401  (every table on the metadata)
     from parliament_tracker.auth.services import load_user
     from parliament_tracker.auth.tokens import load_user_from_request
@@ -76,6 +78,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     install_template_gettext(app)
     bootstrap.init_app(app)
+    cache.init_app(app)
     register_security(app)
     register_template_globals(app)
     register_delivery(app)

@@ -2,6 +2,7 @@
 
 from flask_babel import Babel
 from flask_bootstrap import Bootstrap5
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -31,3 +32,5 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address)
 babel = Babel()
 bootstrap = Bootstrap5()
+# the shared cache of coverage reports and anonymous pages (dashboards/cache.py, conditional.py)
+cache = Cache()

@@ -1,83 +1,42 @@
-"""A per-process cache of coverage reports, keyed by filter set and by the data version, so it is never stale.
+"""The shared report cache (Flask-Caching: in-process SimpleCache by default, RedisCache when CACHE_REDIS_URL or
+REDIS_URL is set, shared by every worker and host), keyed by filter set and by the data version, so it is never
+stale.
 
-The data version is a row of the settings table holding a random token. Every flush that adds, changes or
-deletes an activity, participation, chamber, country, group, area or donor (and every bulk insert, update or
-delete on their tables) writes a new token in the same transaction, so the moment a write commits every
-process's next request misses the cache and recounts. A rolled-back write leaves the old token.
+The data version (parliament_tracker/data_version.py) is a row of the settings table holding a random token.
+Every flush that adds, changes or deletes an activity, participation, chamber, country, group, area or donor
+(and every bulk insert, update or delete on their tables) writes a new token in the same transaction, so the
+moment a write commits every worker's next request misses the cache and recounts. A rolled-back write leaves the old token. Entries of
+an old version are never read again and age out (CACHE_DEFAULT_TIMEOUT, or the SimpleCache's size limit).
 """
 
 from __future__ import annotations
 
-import threading
-import uuid
-from collections import OrderedDict
 from functools import wraps
 
 from flask import current_app
-from sqlalchemy import event, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
-from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup, GeopoliticalGroup, country_groups
-from parliament_tracker.donors.models import Donor
-from parliament_tracker.extensions import db
-from parliament_tracker.settings import Setting
-
-VERSION_KEY = "coverage_data_version"
-WATCHED = (Activity, ActivityArea, Donor, Participation, Chamber, Country, CountryIncomeGroup, GeopoliticalGroup)
-WATCHED_TABLES = {m.__tablename__ for m in WATCHED} | {activity_donors.name, country_groups.name}
-_cache: OrderedDict = OrderedDict()
-_lock = threading.Lock()
+from parliament_tracker.data_version import data_version, database_tag
+from parliament_tracker.extensions import cache as report_cache
 
 
-def data_version() -> str:
-    """The current token; any committed write to the coverage tables has changed it."""
-    return db.session.scalar(select(Setting.value).where(Setting.key == VERSION_KEY)) or "initial"
-
-
-def bump_version(connection) -> None:
-    """Write a new token (one upsert, so two first writers cannot collide)."""
-    token = uuid.uuid4().hex
-    dialect_insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    stmt = dialect_insert(Setting.__table__).values(key=VERSION_KEY, value=token)
-    connection.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": token}))
-
-
-@event.listens_for(Session, "before_flush")
-def _bump_on_flush(session, flush_context, instances):
-    changed = (*session.new, *session.dirty, *session.deleted)
-    if any(isinstance(obj, WATCHED) for obj in changed):
-        bump_version(session.connection())
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _bump_on_bulk(state):
-    if state.is_insert or state.is_update or state.is_delete:
-        table = getattr(state.statement, "table", None)
-        if getattr(table, "name", None) in WATCHED_TABLES:
-            bump_version(state.session.connection())
+def version_key(*parts) -> str:
+    """A cache key of the database, its data version and parts (reprs of plain values)."""
+    return ":".join((database_tag(), data_version(), *(repr(p) for p in parts)))
 
 
 def cached(query):
-    """Cache query(filters) per database, data version and filter set (COVERAGE_CACHE_SIZE entries; 0 = off)."""
+    """Cache query(filters) in the shared report cache per database, data version and filter set
+    (COVERAGE_CACHE = False turns it off)."""
 
     @wraps(query)
     def wrapper(filters):
-        size = current_app.config.get("COVERAGE_CACHE_SIZE", 256)
-        if not size:
+        if not current_app.config.get("COVERAGE_CACHE", True):
             return query(filters)
-        key = (query.__qualname__, str(db.engine.url), data_version(), filters.key())
-        with _lock:
-            if key in _cache:
-                _cache.move_to_end(key)
-                return _cache[key]
-        value = query(filters)
-        with _lock:
-            _cache[key] = value
-            while len(_cache) > size:
-                _cache.popitem(last=False)
+        key = version_key(query.__qualname__, filters.key())
+        value = report_cache.get(key)
+        if value is None:
+            value = query(filters)
+            report_cache.set(key, value)
         return value
 
     wrapper.uncached = query
@@ -85,5 +44,4 @@ def cached(query):
 
 
 def clear() -> None:
-    with _lock:
-        _cache.clear()
+    report_cache.clear()

@@ -1,284 +1,251 @@
-"""Coverage facts (models.CoverageFact): the beneficiary participations summed per chamber, area and year, kept in
-the database and brought up to date IN THE SAME TRANSACTION as every write, so a report never reads a stale fact
-and never has to scan the participations for the filter sets the facts can answer.
+"""The stored coverage aggregates (models.py): what they hold, and how they are computed from the participations.
 
-How they stay current (SQLAlchemy session events, like the data-version token of cache.py):
-- after each flush, the (area, year) cells touched by the flushed activities and participations (old and new
-  values both) are recomputed: deleted and summed again from their few hundred participations;
-- after a bulk INSERT/UPDATE/DELETE statement on activities, participations or chambers (the import, `flask demo
-  clear`), everything waits for the commit: just before it, the cells of the rows the statements name are
-  recomputed (an executemany of participations names its activities or ids) or, when they name no rows, when a
-  chamber moved to another country, or when more than CELL_LIMIT cells changed, the whole table is rebuilt once.
-  Inside such a transaction, reports read the facts as they were before it.
-Writes that bypass the ORM (raw SQL) are not seen; `flask coverage rebuild` repairs the table after them.
+Two tables, one key shape: a slice (activity_type, donor_id), where ANY_TYPE / ANY_DONOR rows hold every type /
+every donor, then (area_id, year[, chamber_id]).
+- coverage_facts: the beneficiary and expert participations summed per chamber, area and year;
+- coverage_activity_counts: the live activities counted per area and year.
+The typed rows are computed from the participations (once without a donor, once per funding donor); the ANY_TYPE
+rows are then summed from the typed rows (each activity has one type, so the sums are exact).
 
-Which filter sets the facts answer (serves): everything but a donor or an activity type, which are not among
-their dimensions; those reports sum the participations per request instead (summary.py).
+They are brought up to date IN THE SAME TRANSACTION as every write by upkeep.py, which calls refresh_cells (the
+(area, year, type) cells a write touched) or rebuild (everything). `flask coverage check` (differences) compares
+them with a recount; the test suite's teardown does the same after every test.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-from sqlalchemy import and_, case, delete, event, exists, func, insert, inspect, or_, select, text
-from sqlalchemy.orm import Session, aliased
-
-from parliament_tracker.activities.models import Activity, Participation
-from parliament_tracker.chambers.models import Chamber
-from parliament_tracker.dashboards.models import CoverageActivityCount, CoverageFact
-from parliament_tracker.dashboards.scope import (
-    ACTIVITY_TYPE,
-    YEAR_FROM,
-    YEAR_TO,
-    CoverageFilters,
-    area_id,
-    chamber_in_scope,
-    has_chamber_conditions,
-    lower_sibling_participation,
-    year_of,
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
 )
+from sqlalchemy.schema import CreateTable
+
+from parliament_tracker.activities.models import Activity, Participation, activity_donors
+from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
+from parliament_tracker.dashboards.scope import year_of
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 
-PENDING = "coverage_facts_pending"
-CELL_LIMIT = 50  # (area, year) cells refreshed one by one; beyond, one rebuild is cheaper
-ID_LIMIT = 2000  # activities or participations whose cells are looked up; beyond, a rebuild
-BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__}
 SUMMARY_COLUMNS = ("activities", "participants", "women", "participants_with_sex", "country_first")
-EXPERT_COLUMNS = ("expert_activities", "expert_first")
-FACT_COLUMNS = ("chamber_id", "area_id", "year", *SUMMARY_COLUMNS, *(f"confirmed_{c}" for c in SUMMARY_COLUMNS),
-                *EXPERT_COLUMNS, *(f"confirmed_{c}" for c in EXPERT_COLUMNS))
-COUNT_COLUMNS = ("area_id", "year", "activity_type", "activities")
+EXPERT_COLUMNS = ("expert_activities", "expert_first", "expert_region_first", "expert_income_first",
+                  "expert_region_income_first")
+# A chamber's "<group>_first": the activities in which it was the lowest-id beneficiary of its group (any chamber,
+# its region, income group, or both): summed over the chambers of a group, the distinct activities that reached it;
+# "expert_<group>_first" the same among the chambers that supplied experts.
+GROUPS = {"any": (), "region": (Country.m49_region,), "income": (Country.income_group,),
+          "region_income": (Country.m49_region, Country.income_group)}
+FIRST_COLUMNS = tuple(f"{group}_first" for group in GROUPS)
+SLICE = ("activity_type", "donor_id")
+FACT_KEYS = (*SLICE, "area_id", "year", "chamber_id")
+FACT_VALUES = tuple(f"{prefix}{c}" for c in (*SUMMARY_COLUMNS, *EXPERT_COLUMNS, *FIRST_COLUMNS)
+                    for prefix in ("", "confirmed_"))
+COUNT_KEYS, COUNT_VALUES = (*SLICE, "area_id", "year"), ("activities",)
 
 
-def _facts_select(*conditions):
-    """One row per (chamber, area, year) with a participation in a live activity matching conditions."""
-    p, other_expert = Participation, aliased(Participation)
-    beneficiary, expert = p.role == "beneficiary", p.role == "expert"
-    confirmed, with_sex = p.status == "confirmed", p.women.is_not(None)
+def _participations(*conditions):
+    """Subquery, one row per participation in a live activity matching conditions, with the lowest chamber id among
+    the same activity's participations of the same role (and of the chamber's country, region, income group, or
+    both; and among the confirmed ones): window functions, one pass over the participations."""
+    p = Participation
+    windows = {**{g: by for g, by in GROUPS.items()}, "country": (Chamber.country_id,)}
+    lowest = []
+    for group, by in windows.items():
+        partition = (p.activity_id, p.role, *by)
+        lowest += [func.min(p.chamber_id).over(partition_by=partition).label(f"{group}_min"),
+                   func.min(case((p.status == "confirmed", p.chamber_id))).over(partition_by=partition)
+                   .label(f"{group}_confirmed_min")]
+    return (select(p.chamber_id, p.activity_id, p.role, p.status, p.participants, p.women, Activity.area_id,
+                   Activity.activity_type, year_of(Activity.start_date).label("year"), *lowest)
+            .join(Activity, Activity.id == p.activity_id).join(Chamber, Chamber.id == p.chamber_id)
+            .join(Country, Country.id == Chamber.country_id)
+            .where(Activity.deleted_at.is_(None), *conditions).subquery("flagged"))
 
-    def earlier_expert(*extra):  # another chamber with a lower id supplied experts to the activity
-        return exists().where(other_expert.activity_id == p.activity_id, other_expert.role == "expert",
-                              other_expert.chamber_id < p.chamber_id, *extra)
+
+_STAGE_COLUMNS = ("chamber_id", "activity_id", "role", "status", "participants", "women", "area_id", "activity_type",
+                  "year", *(f"{g}{c}_min" for g in (*GROUPS, "country") for c in ("", "_confirmed")))
+
+
+@functools.cache
+def _stage_table() -> Table:
+    """A TEMPORARY table for _participations(): filled once per refresh, read by both typed passes (the window
+    functions are the expensive part). Private to the connection, emptied before each use."""
+    return Table("coverage_stage", MetaData(),
+                 *(Column(c, String(30) if c in ("role", "status", "activity_type") else Integer)
+                   for c in _STAGE_COLUMNS), prefixes=["TEMPORARY"])
+
+
+def _staged(connection, conditions):
+    table = _stage_table()
+    connection.execute(CreateTable(table, if_not_exists=True))
+    connection.execute(delete(table))
+    flagged = _participations(*conditions)
+    connection.execute(insert(table).from_select(_STAGE_COLUMNS, select(*(flagged.c[c] for c in _STAGE_COLUMNS))))
+    return table
+
+
+def _facts_select(by_donor: bool, *conditions, source=None):
+    """Typed fact rows: one per (type, donor, area, year, chamber) with a participation in a live activity (from
+    source, a filled stage table, when given)."""
+    p = _participations(*conditions) if source is None else source
+    beneficiary, expert = p.c.role == "beneficiary", p.c.role == "expert"
+    confirmed, with_sex = p.c.status == "confirmed", p.c.women.is_not(None)
 
     def total(condition, value=None):
         """The number of rows meeting condition, or the sum of value over them (NULL when none has one)."""
         return func.sum(case((condition, 1), else_=0) if value is None else case((condition, value)))
 
-    year = year_of(Activity.start_date)
-    sibling, sibling_joins = lower_sibling_participation(p.activity_id)
-    first, first_confirmed = sibling.id.is_(None), or_(sibling.id.is_(None), sibling.status != "confirmed")
-    stmt = (select(p.chamber_id, Activity.area_id, year, total(beneficiary), total(beneficiary, p.participants),
-                   total(beneficiary, p.women), total(and_(beneficiary, with_sex), p.participants),
-                   total(and_(beneficiary, first)),
-                   total(and_(beneficiary, confirmed)), total(and_(beneficiary, confirmed), p.participants),
-                   total(and_(beneficiary, confirmed), p.women),
-                   total(and_(beneficiary, confirmed, with_sex), p.participants),
-                   total(and_(beneficiary, confirmed, first_confirmed)),
-                   total(expert), total(and_(expert, ~earlier_expert())),
-                   total(and_(expert, confirmed)),
-                   total(and_(expert, confirmed, ~earlier_expert(other_expert.status == "confirmed"))))
-            .join(Activity, Activity.id == p.activity_id).join(Chamber, Chamber.id == p.chamber_id))
-    for target, on in sibling_joins:
-        stmt = stmt.outerjoin(target, on)
-    return stmt.where(Activity.deleted_at.is_(None), *conditions).group_by(p.chamber_id, Activity.area_id, year)
+    def first(group, confirmed_only=False):
+        return p.c[f"{group}_confirmed_min" if confirmed_only else f"{group}_min"] == p.c.chamber_id
+
+    def both(role, group):  # (all rows, confirmed rows) of the role where the chamber was the first of group
+        return total(and_(role, first(group))), total(and_(role, confirmed, first(group, True)))
+
+    sums = {"activities": (total(beneficiary), total(and_(beneficiary, confirmed))),
+            "participants": (total(beneficiary, p.c.participants), total(and_(beneficiary, confirmed), p.c.participants)),
+            "women": (total(beneficiary, p.c.women), total(and_(beneficiary, confirmed), p.c.women)),
+            "participants_with_sex": (total(and_(beneficiary, with_sex), p.c.participants),
+                                      total(and_(beneficiary, confirmed, with_sex), p.c.participants)),
+            "country_first": both(beneficiary, "country"),
+            "expert_activities": (total(expert), total(and_(expert, confirmed))),
+            "expert_first": both(expert, "any"),
+            **{f"expert_{group}_first": both(expert, group) for group in ("region", "income", "region_income")},
+            **{f"{group}_first": both(beneficiary, group) for group in GROUPS}}
+    values = [sums[name.removeprefix("confirmed_")][name.startswith("confirmed_")].label(name) for name in FACT_VALUES]
+    donor = activity_donors.c.donor_id if by_donor else literal(ANY_DONOR, Integer)
+    stmt = select(p.c.activity_type, donor.label("donor_id"), p.c.area_id, p.c.year, p.c.chamber_id, *values)
+    if by_donor:
+        stmt = stmt.select_from(p.join(activity_donors, activity_donors.c.activity_id == p.c.activity_id))
+    return stmt.group_by(p.c.activity_type, donor, p.c.area_id, p.c.year, p.c.chamber_id)
 
 
-def _counts_select(*conditions):
-    """The live activities matching conditions per area, year and type."""
+def _counts_select(by_donor: bool, *conditions):
+    """Typed activity counts: the live activities per (type, donor, area, year)."""
     year = year_of(Activity.start_date)
-    return (select(Activity.area_id, year, Activity.activity_type, func.count())
-            .where(Activity.deleted_at.is_(None), *conditions).group_by(Activity.area_id, year, Activity.activity_type))
+    type_ = Activity.activity_type.label("activity_type")
+    donor = (activity_donors.c.donor_id if by_donor else literal(ANY_DONOR, Integer)).label("donor_id")
+    stmt = select(type_, donor, Activity.area_id, year.label("year"), func.count().label("activities")).select_from(
+        Activity)
+    if by_donor:
+        stmt = stmt.join(activity_donors, activity_donors.c.activity_id == Activity.id)
+    return stmt.where(Activity.deleted_at.is_(None), *conditions).group_by(type_, donor, Activity.area_id, year)
+
+
+class _Aggregate:
+    """One stored table: its keys and values, the select of its typed rows, and the sums that make the others."""
+
+    def __init__(self, model, keys, values, typed, staged=False):
+        self.table, self.keys, self.values, self.typed, self.staged = model.__table__, keys, values, typed, staged
+        self.columns = (*keys, *values)
+
+    def typed_rows(self, *conditions, **source):
+        return [self.typed(by_donor, *conditions, **source) for by_donor in (False, True)]
+
+    def any_type_rows(self, source, *conditions):
+        """The ANY_TYPE rows summed from the typed rows in source (the stored table or a recount)."""
+        kept = self.keys[1:]
+        return (select(literal(ANY_TYPE, String).label("activity_type"), *(source.c[k] for k in kept),
+                       *(func.sum(source.c[v]).label(v) for v in self.values))
+                .where(source.c.activity_type != ANY_TYPE, *conditions).group_by(*(source.c[k] for k in kept)))
+
+    def recount(self):
+        """Every row the table should hold, computed from the participations alone."""
+        typed = union_all(*self.typed_rows()).subquery("typed")
+        return union_all(select(typed), self.any_type_rows(typed))
+
+    def fill(self, connection, activity_conditions=(), table_conditions=()) -> None:
+        if self.staged:
+            stage = _staged(connection, activity_conditions)
+            typed = self.typed_rows(source=stage)
+        else:
+            typed = self.typed_rows(*activity_conditions)
+        for stmt in typed:
+            connection.execute(insert(self.table).from_select(self.columns, stmt))
+        connection.execute(insert(self.table).from_select(self.columns,
+                                                          self.any_type_rows(self.table, *table_conditions)))
+        if self.staged:
+            connection.execute(delete(stage))
+
+
+_AGGREGATES = (_Aggregate(CoverageFact, FACT_KEYS, FACT_VALUES, _facts_select, staged=True),
+               _Aggregate(CoverageActivityCount, COUNT_KEYS, COUNT_VALUES, _counts_select))
 
 
 def rebuild(connection) -> None:
-    """Recompute both tables (a DELETE and an INSERT ... SELECT each)."""
+    """Recompute both tables (a DELETE and three INSERT ... SELECT each)."""
     if connection.dialect.name == "postgresql":
-        # For this transaction only: compiling the big aggregate with JIT took longer than running it (1.5 s of
-        # 3 at 200,000 participations), and its sort spilled to disk within the default work_mem.
+        # For this transaction only: compiling the big aggregate with JIT took longer than running it, and its
+        # sort spilled to disk within the default work_mem.
         connection.execute(text("SET LOCAL jit = off"))
         connection.execute(text("SET LOCAL work_mem = '64MB'"))
-    for table, columns, source in _TABLES:
-        connection.execute(delete(table))
-        connection.execute(insert(table).from_select(columns, source()))
+    for aggregate in _AGGREGATES:
+        connection.execute(delete(aggregate.table))
+        aggregate.fill(connection)
 
 
-def refresh_cells(connection, cells: set[tuple[int, int]]) -> None:
-    """Recompute the facts and activity counts of the given (area_id, year) cells."""
+def refresh_cells(connection, cells: set[tuple[int, int, str]]) -> None:
+    """Recompute the rows of the given (area_id, year, activity_type) cells, and the ANY_TYPE rows of their
+    (area_id, year)."""
     if not cells:
         return
-    activity_in_cells = or_(*(and_(Activity.area_id == area, Activity.start_date >= dt.date(year, 1, 1),
-                                   Activity.start_date <= dt.date(year, 12, 31)) for area, year in cells))
-    for table, columns, source in _TABLES:
-        connection.execute(delete(table).where(or_(*(and_(table.c.area_id == area, table.c.year == year)
-                                                     for area, year in cells))))
-        connection.execute(insert(table).from_select(columns, source(activity_in_cells)))
+    activity_in_cells = or_(*(and_(Activity.area_id == area, Activity.activity_type == kind,
+                                   Activity.start_date >= dt.date(year, 1, 1), Activity.start_date <= dt.date(year, 12, 31))
+                              for area, year, kind in cells))
+    for aggregate in _AGGREGATES:
+        t = aggregate.table
+        typed = or_(*(and_(t.c.area_id == area, t.c.year == year, t.c.activity_type == kind)
+                      for area, year, kind in cells))
+        area_years = or_(*(and_(t.c.area_id == area, t.c.year == year) for area, year in {c[:2] for c in cells}))
+        connection.execute(delete(t).where(or_(typed, and_(area_years, t.c.activity_type == ANY_TYPE))))
+        aggregate.fill(connection, (activity_in_cells,), (area_years,))
 
 
-_TABLES = ((CoverageFact.__table__, FACT_COLUMNS, _facts_select),
-           (CoverageActivityCount.__table__, COUNT_COLUMNS, _counts_select))
-
-
-def _values(obj, name: str) -> set:
-    """Every value the attribute had in this flush (before and after), without loading anything."""
-    state = inspect(obj)
-    history = state.attrs[name].history
-    values = {*history.added, *history.unchanged, *history.deleted}
-    if name in state.dict:
-        values.add(state.dict[name])
-    return {v for v in values if v is not None}
-
-
-def _cells_of_activity(activity: Activity) -> set[tuple[int, int]]:
-    years = {d.year for d in _values(activity, "start_date")}
-    return {(area, year) for area in _values(activity, "area_id") for year in years}
-
-
-def _cells_of(connection, activity_ids: set[int], participation_ids: set[int]) -> set[tuple[int, int]]:
-    year = year_of(Activity.start_date)
+def cells_of(connection, activity_ids: set[int], participation_ids: set[int]) -> set[tuple[int, int, str]]:
+    """The (area_id, year, activity_type) cells of the given activities and of the given participations'."""
+    cell = (Activity.area_id, year_of(Activity.start_date), Activity.activity_type)
     cells = set()
     if activity_ids:
-        cells |= set(connection.execute(select(Activity.area_id, year).where(Activity.id.in_(activity_ids))
-                                        .distinct()).tuples())
+        cells |= set(connection.execute(select(*cell).where(Activity.id.in_(activity_ids)).distinct()).tuples())
     if participation_ids:
-        cells |= set(connection.execute(select(Activity.area_id, year).join(Participation)
+        cells |= set(connection.execute(select(*cell).join(Participation)
                                         .where(Participation.id.in_(participation_ids)).distinct()).tuples())
     return cells
 
 
-def _pending(session) -> dict:
-    return session.info.setdefault(PENDING, {"cells": set(), "activities": set(), "participations": set(),
-                                             "rebuild": False, "bulk": False})
-
-
-def _bring_up_to_date(session) -> None:
-    """Refresh the cells touched since the last refresh, or rebuild the table when that is cheaper or needed."""
-    pending = session.info.pop(PENDING, None)
-    if not pending:
-        return
-    connection = session.connection()
-    ids = len(pending["activities"]) + len(pending["participations"])
-    if not pending["rebuild"] and ids <= ID_LIMIT:
-        cells = pending["cells"] | _cells_of(connection, pending["activities"], pending["participations"])
-        if len(cells) <= CELL_LIMIT:
-            refresh_cells(connection, cells)
-            return
-    rebuild(connection)
-
-
-@event.listens_for(Session, "after_flush")
-def _refresh_after_flush(session, flush_context):
-    # Within after_flush the session still lists the flushed objects and their attribute history.
-    pending = _pending(session)
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, Activity):
-            pending["cells"] |= _cells_of_activity(obj)
-        elif isinstance(obj, Participation):
-            pending["activities"] |= _values(obj, "activity_id")
-        elif isinstance(obj, Chamber) and inspect(obj).attrs.country_id.history.has_changes():
-            pending["rebuild"] = True
-    if not pending["bulk"]:  # after a bulk statement everything waits for the commit: one rebuild, not several
-        _bring_up_to_date(session)
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _note_bulk_write(state):
-    if not (state.is_insert or state.is_update or state.is_delete):
-        return
-    table = getattr(getattr(state.statement, "table", None), "name", None)
-    if table not in BULK_TABLES:
-        return
-    pending = _pending(state.session)
-    pending["bulk"] = True
-    rows = state.parameters if isinstance(state.parameters, list) else []
-    if table == Participation.__tablename__ and rows:
-        # the import's executemany statements: their rows say which activities they touch
-        if state.is_insert and all("activity_id" in row for row in rows):
-            pending["activities"] |= {row["activity_id"] for row in rows}
-            return
-        if state.is_update and all("id" in row and "activity_id" not in row for row in rows):
-            pending["participations"] |= {row["id"] for row in rows}
-            return
-    pending["rebuild"] = True
-
-
-@event.listens_for(Session, "before_commit")
-def _refresh_before_commit(session):
-    # The commit's own last flush comes after this event; after_flush refreshes its cells as usual.
-    _bring_up_to_date(session)
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget_after_rollback(session):
-    session.info.pop(PENDING, None)
-
-
-def serves(f: CoverageFilters) -> bool:
-    """Whether the facts can answer f: any filter set without a donor or an activity type (not among their
-    dimensions)."""
-    return f.donor_id is None and f.activity_type is None
-
-
-def fact_rows(f: CoverageFilters):
-    """Subquery with the columns of summary._participation_years(f), read from the facts."""
-    table = CoverageFact.__table__
-    prefix = "confirmed_" if f.confirmed_only else ""
-    conditions = [table.c[f"{prefix}activities"] > 0, *_cell_conditions(table, f)]
-    if has_chamber_conditions(f):
-        conditions.append(chamber_in_scope(table.c.chamber_id, f))
-    return (select(table.c.chamber_id, table.c.area_id, table.c.year,
-                   *(table.c[f"{prefix}{name}"].label(name) for name in SUMMARY_COLUMNS))
-            .where(*conditions).subquery("summary"))
-
-
 def differences() -> tuple[set, set]:
-    """(rows stored that a rebuild would not write, rows a rebuild would write that are not stored), over both
+    """(rows stored that a recount would not write, rows a recount would write that are not stored), over both
     tables: both empty when they are current."""
     stored, expected = set(), set()
-    for table, columns, source in _TABLES:
-        stored |= {(table.name, *row) for row in db.session.execute(select(*(table.c[c] for c in columns)))}
-        expected |= {(table.name, *row) for row in db.session.execute(source())}
+    for aggregate in _AGGREGATES:
+        name, columns = aggregate.table.name, [aggregate.table.c[c] for c in aggregate.columns]
+        stored |= {(name, *_plain(row)) for row in db.session.execute(select(*columns))}
+        expected |= {(name, *_plain(row)) for row in db.session.execute(aggregate.recount())}
     return stored - expected, expected - stored
 
 
+def _plain(row) -> tuple:
+    # PostgreSQL sums integers into bigint and bigints into numeric: compare the values, not their types
+    return tuple(int(v) if v is not None and not isinstance(v, str) else v for v in row)
+
+
 def rebuild_facts() -> int:
-    """Rebuild the facts and commit; the number of fact rows written."""
+    """Rebuild the stored aggregates and commit; the number of fact rows written."""
     with unit_of_work():
         rebuild(db.session.connection())
     return db.session.scalar(select(func.count()).select_from(CoverageFact.__table__))
-
-
-def expert_rows(f: CoverageFilters):
-    """Subquery (chamber_id, expert_activities, expert_first) of the chambers that supplied experts under f, read
-    from the facts (f must be served, and then also leave no chamber out: expert_first counts over them all)."""
-    table = CoverageFact.__table__
-    prefix = "confirmed_" if f.confirmed_only else ""
-    return (select(table.c.chamber_id, *(table.c[f"{prefix}{name}"].label(name) for name in EXPERT_COLUMNS))
-            .where(table.c[f"{prefix}expert_activities"] > 0, *_cell_conditions(table, f)).subquery("experts"))
-
-
-def counts_serve(f: CoverageFilters) -> bool:
-    """Whether the stored activity counts answer f: no donor, and no filter that leaves chambers out (then only
-    activities with a counted participation count)."""
-    return f.donor_id is None and not f.narrows_participations
-
-
-def count_rows(f: CoverageFilters):
-    """Subquery (area_id, year, activities) of the live activities matching f, from the stored counts."""
-    table = CoverageActivityCount.__table__
-    conditions = _cell_conditions(table, f)
-    if f.activity_type:
-        conditions.append(table.c.activity_type == ACTIVITY_TYPE)
-    return (select(table.c.area_id, table.c.year, func.sum(table.c.activities).label("activities"))
-            .where(*conditions).group_by(table.c.area_id, table.c.year).subquery("stored_counts"))
-
-
-def _cell_conditions(table, f: CoverageFilters) -> list:
-    conditions = []
-    if f.year_from:
-        conditions.append(table.c.year >= YEAR_FROM)
-    if f.year_to:
-        conditions.append(table.c.year <= YEAR_TO)
-    if f.area:
-        conditions.append(table.c.area_id == area_id())
-    return conditions

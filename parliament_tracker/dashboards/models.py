@@ -1,29 +1,39 @@
-"""The coverage facts table: a summary derived from the participations, kept current by dashboards/facts.py."""
+"""The stored coverage aggregates: derived from the participations, kept current by dashboards/facts.py."""
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, String
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parliament_tracker.extensions import db
 
+ANY_TYPE, ANY_DONOR = "", 0  # the key of a row that sums every activity type / every donor (the "any" rows)
+
 
 class CoverageFact(db.Model):
-    """The participations of one chamber in one area and year, counted and summed (live activities only).
+    """The participations of one chamber in one area and year, counted and summed (live activities only), for one
+    activity type and one donor, or for any (ANY_TYPE, ANY_DONOR): a small cube, so that every filter set reads one
+    slice (activity_type, donor_id) of at most chambers x areas x years rows.
 
     Derived data, like a materialised view: every row can be rebuilt from participations and activities, so it has
     no foreign keys and nothing else points at it. `country_first` counts the activities in which this chamber was
     the first (lowest id) of its country's chambers to take part, so the distinct activities of a country are the
     sum of its chambers' `country_first`. The `confirmed_` columns count the confirmed participations alone
-    (for "confirmed only"); a row can hold zero confirmed activities.
+    (for "confirmed only"); a row can hold zero confirmed activities. An activity funded by two donors counts in
+    both donors' rows and once in the ANY_DONOR rows; the ANY_TYPE rows are the sums of the typed rows. The
+    `<group>_first` columns do for a region, an income group, both, or any chamber what `country_first` does for a
+    country: summed over a group's chambers, the distinct activities that reached the group.
     """
 
     __tablename__ = "coverage_facts"
-    __table_args__ = (Index("ix_coverage_facts_area_year", "area_id", "year"),)
+    # the slice first, then what a filter narrows it by; clustered on that key where the database can (SQLite)
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    chamber_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
+    donor_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    chamber_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     activities: Mapped[int] = mapped_column(Integer)
     participants: Mapped[int | None] = mapped_column(Integer)
     women: Mapped[int | None] = mapped_column(Integer)
@@ -38,14 +48,31 @@ class CoverageFact(db.Model):
     expert_first: Mapped[int] = mapped_column(Integer)
     confirmed_expert_activities: Mapped[int] = mapped_column(Integer)
     confirmed_expert_first: Mapped[int] = mapped_column(Integer)
+    expert_region_first: Mapped[int] = mapped_column(Integer)
+    confirmed_expert_region_first: Mapped[int] = mapped_column(Integer)
+    expert_income_first: Mapped[int] = mapped_column(Integer)
+    confirmed_expert_income_first: Mapped[int] = mapped_column(Integer)
+    expert_region_income_first: Mapped[int] = mapped_column(Integer)
+    confirmed_expert_region_income_first: Mapped[int] = mapped_column(Integer)
+    any_first: Mapped[int] = mapped_column(Integer)
+    confirmed_any_first: Mapped[int] = mapped_column(Integer)
+    region_first: Mapped[int] = mapped_column(Integer)
+    confirmed_region_first: Mapped[int] = mapped_column(Integer)
+    income_first: Mapped[int] = mapped_column(Integer)
+    confirmed_income_first: Mapped[int] = mapped_column(Integer)
+    region_income_first: Mapped[int] = mapped_column(Integer)
+    confirmed_region_income_first: Mapped[int] = mapped_column(Integer)
 
 
 class CoverageActivityCount(db.Model):
-    """The live activities per area, year and type: derived like CoverageFact, kept current with it."""
+    """The live activities per area and year, for one activity type and one donor or for any: derived like
+    CoverageFact, kept current with it, with the same slice key."""
 
     __tablename__ = "coverage_activity_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
 
+    activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
+    donor_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
     activities: Mapped[int] = mapped_column(Integer)

@@ -18,22 +18,21 @@ from sqlalchemy import Integer, and_, case, cast, distinct, func, select
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber, Country
-from parliament_tracker.dashboards import facts
 from parliament_tracker.dashboards.scope import (
     INCOME_THEN,
     INCOME_YEAR,
     CoverageFilters,
     counted_participations,
     existing_chambers,
-    has_chamber_conditions,
     income_group_then,
     income_year,
     join_income_history,
     per_shape,
     records,
+    recounting_now,
     rows,
 )
-from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs
+from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs, expert_rows
 from parliament_tracker.extensions import db
 
 
@@ -208,16 +207,20 @@ def chambers_never_reached(f: CoverageFilters) -> list[dict]:
 
 @per_shape
 def _expert_supply(f: CoverageFilters):
-    if facts.serves(f) and not has_chamber_conditions(f):
-        experts = facts.expert_rows(f)
-        return select(func.count(distinct(experts.c.chamber_id)), func.coalesce(func.sum(experts.c.expert_first), 0))
-    counted = counted_participations(f, role="expert")
-    return select(func.count(distinct(counted.c.chamber_id)), func.count(distinct(counted.c.activity_id)))
+    if not recounting_now():
+        chambers, activities = expert_rows(f), expert_rows(f, group_only=True)
+        return select(select(func.count(distinct(chambers.c.chamber_id))).scalar_subquery(),
+                      select(func.coalesce(func.sum(activities.c.expert_first), 0)).scalar_subquery())
+    chambers = counted_participations(f, role="expert")
+    activities = counted_participations(f, role="expert", group_only=True)
+    return select(select(func.count(distinct(chambers.c.chamber_id))).scalar_subquery(),
+                  select(func.count(distinct(activities.c.activity_id))).scalar_subquery())
 
 
 def expert_supply(f: CoverageFilters) -> tuple[int, int]:
-    """(chambers in scope that supplied experts, activities they supplied experts to) under f. Shown apart:
-    supplying experts does not make a chamber reached."""
+    """(chambers in scope that supplied experts, activities to which chambers of the region and income group
+    supplied experts: scope.chamber_in_group) under f. Shown apart: supplying experts does not make a chamber
+    reached."""
     chambers, activities = rows(_expert_supply(f), f)[0]
     return int(chambers), int(activities)
 

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
 
 from sqlalchemy import Date, Integer, String, and_, bindparam, cast, extract, func, or_, select
 from sqlalchemy.orm import aliased
@@ -27,9 +30,10 @@ from parliament_tracker.dashboards.filters import CoverageFilters
 from parliament_tracker.extensions import db
 
 __all__ = ["AREA", "INCOME_THEN", "INCOME_YEAR", "YEAR_FROM", "YEAR_TO", "CoverageFilters", "activity_conditions",
-           "area_id", "chamber_in_scope", "counted_activities", "counted_participations", "existing_chambers",
-           "forget_statements", "has_chamber_conditions", "income_group_then", "income_year", "join_income_history",
-           "lower_sibling_participation", "parameters", "per_shape", "records", "rows", "year_of"]
+           "area_id", "chamber_in_group", "chamber_in_scope", "counted_activities", "counted_participations",
+           "existing_chambers", "forget_statements", "has_chamber_conditions", "income_group_then", "income_year",
+           "join_income_history", "lower_sibling_participation", "parameters", "per_shape", "records", "recounting",
+           "recounting_now", "rows", "year_of"]
 
 YEAR_FROM, YEAR_TO = bindparam("f_year_from", type_=Integer), bindparam("f_year_to", type_=Integer)
 START, END = bindparam("f_start", type_=Date), bindparam("f_end", type_=Date)
@@ -77,13 +81,29 @@ def per_shape(build):
 
     @functools.wraps(build)
     def statement(f: CoverageFilters, *sources):
-        return memo(f.shape(), db.engine.dialect.name, *sources)
+        return memo(f.shape(), (db.engine.dialect.name, _recounting.get()), *sources)
 
     _MEMOS.append(memo)
     return statement
 
 
 _MEMOS: list = []
+_recounting = ContextVar("coverage_recounting", default=False)
+
+
+@contextmanager
+def recounting():
+    """Within the block, every coverage set is summed from the participations (recount.py) instead of read from
+    the stored facts: the definition the facts must equal (the test that every report equals its recount)."""
+    token = _recounting.set(True)
+    try:
+        yield
+    finally:
+        _recounting.reset(token)
+
+
+def recounting_now() -> bool:
+    return _recounting.get()
 
 
 def forget_statements() -> None:
@@ -135,6 +155,19 @@ def has_chamber_conditions(f: CoverageFilters) -> bool:
 def chamber_in_scope(chamber_id, f: CoverageFilters):
     """Condition: chamber_id is a chamber in scope (a semi-join on the few chambers, not a join per row)."""
     return chamber_id.in_(select(existing_chambers(f).c.chamber_id))
+
+
+def chamber_in_group(chamber_id, f: CoverageFilters) -> list:
+    """Conditions: chamber_id is a chamber of f's region and income group, whatever its dates (none without them).
+    Counting ACTIVITIES, a participation of a chamber of the group counts even where the chamber's recorded dates
+    leave it out of the period's scope (an implausible record, which the registry's dates make possible): an
+    activity is counted once from stored per-chamber facts only so (see facts.GROUPS)."""
+    if not (f.region or f.income_group):
+        return []
+    chambers = select(Chamber.id).join(Country, Country.id == Chamber.country_id)
+    if f.income_group:
+        chambers = join_income_history(chambers)
+    return [chamber_id.in_(chambers.where(*_chamber_conditions(replace(f, year_from=None, year_to=None))))]
 
 
 def lower_sibling_participation(activity_id, participations=None):
@@ -190,9 +223,10 @@ def activity_conditions(f: CoverageFilters) -> list:
     return conditions
 
 
-def counted_participations(f: CoverageFilters, role: str = "beneficiary", cte: bool = False):
+def counted_participations(f: CoverageFilters, role: str = "beneficiary", cte: bool = False, group_only: bool = False):
     """Subquery, one row per counted participation: chamber_id, activity_id, area_id, year, start_date,
-    participants, women. Only chambers in scope; a chamber appears once per activity (the schema's unique constraint)."""
+    participants, women. Only chambers in scope (group_only: of the region and income group, see chamber_in_group);
+    a chamber appears once per activity (the schema's unique constraint)."""
     stmt = (
         select(Participation.chamber_id, Participation.activity_id, Activity.area_id,
                year_of(Activity.start_date).label("year"), Activity.start_date, Participation.participants,
@@ -200,7 +234,9 @@ def counted_participations(f: CoverageFilters, role: str = "beneficiary", cte: b
         .join(Activity, Activity.id == Participation.activity_id)
         .where(Participation.role == role, *activity_conditions(f))
     )
-    if has_chamber_conditions(f):
+    if group_only:
+        stmt = stmt.where(*chamber_in_group(Participation.chamber_id, f))
+    elif has_chamber_conditions(f):
         stmt = stmt.where(chamber_in_scope(Participation.chamber_id, f))
     if f.confirmed_only:
         stmt = stmt.where(Participation.status == "confirmed")
@@ -208,7 +244,7 @@ def counted_participations(f: CoverageFilters, role: str = "beneficiary", cte: b
 
 
 def counted_activities(f: CoverageFilters):
-    """Subquery (activity_id, area_id, start_date): each activity with a counted participation, once. A hashed
-    DISTINCT keeps the later counts to thousands of rows (count(DISTINCT ...) would sort every participation)."""
-    counted = counted_participations(f)
+    """Subquery (activity_id, area_id, start_date): each activity with a counted participation of a chamber of the
+    group (chamber_in_group), once. A hashed DISTINCT keeps the later counts to thousands of rows."""
+    counted = counted_participations(f, group_only=True)
     return select(counted.c.activity_id, counted.c.area_id, counted.c.start_date).distinct().subquery("acts")

@@ -4,10 +4,15 @@
   reach figure (chambers reached, per area, per group, per country, breadth, the matrix, first years, people).
 - activity_counts(f): the counted activities per area and year (a few dozen rows): the activity figures.
 
-The pairs are grouped from the coverage facts (per chamber, area and year, kept current on every write: facts.py)
-for the filter sets the facts answer; the others (a donor or an activity type) are summed from the participations.
-Outside `summarised(...)` both are inline subqueries; inside, each is filled ONCE per filter set into a TEMPORARY
-table (one INSERT ... SELECT, private to the request's connection) that every query of the block reads.
+How a filter set picks its source: the pairs are grouped from ONE slice of the stored coverage facts (facts.py):
+the rows of f's activity type and donor, or the ANY_TYPE / ANY_DONOR rows when f has none; the period and area
+narrow the slice by its key, a region, income group or period drops the chambers out of scope, and "confirmed
+only" reads the confirmed_ columns. The activity counts come from the same slice of the stored activity counts,
+except when a region, income group or "confirmed only" leaves chambers out: then only activities with a counted
+participation count, and those are the sums of the facts' `<group>_first` column over the chambers in scope.
+
+Outside `summarised(...)` both are inline subqueries; inside, the pairs are filled ONCE per filter set into a
+TEMPORARY table (one INSERT ... SELECT, private to the request's connection) that every query of the block reads.
 """
 
 from __future__ import annotations
@@ -16,63 +21,88 @@ import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sqlalchemy import Column, Integer, MetaData, Table, and_, case, cast, delete, func, insert, select
+from sqlalchemy import Column, Integer, MetaData, Table, cast, delete, func, insert, select
 from sqlalchemy.schema import CreateTable
 
-from parliament_tracker.activities.models import Activity
-from parliament_tracker.chambers.models import Chamber
-from parliament_tracker.dashboards import facts
+from parliament_tracker.dashboards import recount
+from parliament_tracker.dashboards.facts import SUMMARY_COLUMNS
+from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
 from parliament_tracker.dashboards.scope import (
+    ACTIVITY_TYPE,
+    DONOR_ID,
+    YEAR_FROM,
+    YEAR_TO,
     CoverageFilters,
-    activity_conditions,
+    area_id,
+    chamber_in_group,
     chamber_in_scope,
-    counted_activities,
-    counted_participations,
     has_chamber_conditions,
-    lower_sibling_participation,
     parameters,
     per_shape,
-    year_of,
+    recounting_now,
 )
 from parliament_tracker.extensions import db
 
 _tables: ContextVar[dict | None] = ContextVar("coverage_summaries", default=None)
-PAIR_COLUMNS = ("chamber_id", "area_id", "first_year", *facts.SUMMARY_COLUMNS)
+PAIR_COLUMNS = ("chamber_id", "area_id", "first_year", *SUMMARY_COLUMNS)
 COUNT_COLUMNS = ("area_id", "year", "activities")
 
 
-def _participation_years(f: CoverageFilters):
-    """Per (chamber, area, year), like the facts, summed from the counted participations under f."""
-    # PostgreSQL hashes the other chamber's participation rather than probing for it: looked for among the counted
-    # ones (a common table expression, scanned once) it hashes thousands of rows instead of every participation,
-    # which spilled to disk and grew faster than linearly. SQLite probes the unique (activity, chamber) index once
-    # per row, which a subquery there defeats.
-    postgresql = db.engine.dialect.name == "postgresql"
-    counted = counted_participations(f, cte=postgresql)
-    sibling, ((sibling_chamber, on_chamber), (_, on_part)) = lower_sibling_participation(
-        counted.c.activity_id, counted.alias("sibling") if postgresql else None)
-    if postgresql:
-        no_sibling = sibling.c.chamber_id.is_(None)
-    else:
-        no_sibling = sibling.id.is_(None)
-        # the sibling's participation is in the same activity, so it counts if its chamber and status do
-        if f.confirmed_only:
-            on_part = and_(on_part, sibling.status == "confirmed")
-        if has_chamber_conditions(f):
-            on_part = and_(on_part, chamber_in_scope(sibling.chamber_id, f))
-    return (select(counted.c.chamber_id, counted.c.area_id, counted.c.year, func.count().label("activities"),
-                   func.sum(counted.c.participants).label("participants"), func.sum(counted.c.women).label("women"),
-                   func.sum(case((counted.c.women.is_not(None), counted.c.participants))).label("participants_with_sex"),
-                   func.sum(case((no_sibling, 1), else_=0)).label("country_first"))
-            .join(Chamber, Chamber.id == counted.c.chamber_id).outerjoin(sibling_chamber, on_chamber)
-            .outerjoin(sibling, on_part)
-            .group_by(counted.c.chamber_id, counted.c.area_id, counted.c.year).subquery("years"))
+def _slice(table, f: CoverageFilters) -> list:
+    """WHERE conditions: f's slice of a stored table (its type and donor, or any), narrowed by period and area."""
+    conditions = [table.c.activity_type == (ACTIVITY_TYPE if f.activity_type else ANY_TYPE),
+                  table.c.donor_id == (DONOR_ID if f.donor_id else ANY_DONOR)]
+    if f.year_from:
+        conditions.append(table.c.year >= YEAR_FROM)
+    if f.year_to:
+        conditions.append(table.c.year <= YEAR_TO)
+    if f.area:
+        conditions.append(table.c.area_id == area_id())
+    return conditions
+
+
+def _prefix(f: CoverageFilters) -> str:
+    return "confirmed_" if f.confirmed_only else ""
+
+
+def fact_rows(f: CoverageFilters):
+    """Subquery (chamber_id, area_id, year, *SUMMARY_COLUMNS): the chambers in scope reached under f, per area and
+    year, read from f's slice of the facts."""
+    table, prefix = CoverageFact.__table__, _prefix(f)
+    conditions = [table.c[f"{prefix}activities"] > 0, *_slice(table, f)]
+    if has_chamber_conditions(f):
+        conditions.append(chamber_in_scope(table.c.chamber_id, f))
+    return (select(table.c.chamber_id, table.c.area_id, table.c.year,
+                   *(table.c[f"{prefix}{name}"].label(name) for name in SUMMARY_COLUMNS))
+            .where(*conditions).subquery("summary"))
+
+
+def expert_rows(f: CoverageFilters, group_only: bool = False):
+    """Subquery (chamber_id, expert_activities, expert_first) of the chambers in scope that supplied experts under
+    f, from the facts (group_only: the chambers of f's region and income group, whatever their dates); expert_first
+    is the first among the experts of the chamber's region and/or income group when f names one, so that its sum
+    counts each activity once."""
+    table, prefix = CoverageFact.__table__, _prefix(f)
+    conditions = [table.c[f"{prefix}expert_activities"] > 0, *_slice(table, f)]
+    if group_only:
+        conditions += chamber_in_group(table.c.chamber_id, f)
+    elif has_chamber_conditions(f):
+        conditions.append(chamber_in_scope(table.c.chamber_id, f))
+    first = f"{prefix}expert_{_group(f)}_first".replace("_any_", "_")
+    return (select(table.c.chamber_id, table.c[f"{prefix}expert_activities"].label("expert_activities"),
+                   table.c[first].label("expert_first")).where(*conditions).subquery("experts"))
+
+
+def _stored_counts(f: CoverageFilters):
+    table = CoverageActivityCount.__table__
+    return select(table.c.area_id, table.c.year, _integer(table.c.activities).label("activities")).where(
+        *_slice(table, f))
 
 
 def _pairs_select(f: CoverageFilters):
-    years = facts.fact_rows(f) if facts.serves(f) else _participation_years(f)
+    years = fact_rows(f) if not recounting_now() else recount.participation_years(f)
     return (select(years.c.chamber_id, years.c.area_id, func.min(years.c.year).label("first_year"),
-                   *(_integer(func.sum(years.c[name])).label(name) for name in facts.SUMMARY_COLUMNS))
+                   *(_integer(func.sum(years.c[name])).label(name) for name in SUMMARY_COLUMNS))
             .group_by(years.c.chamber_id, years.c.area_id))
 
 
@@ -81,18 +111,28 @@ def _integer(total):
     return cast(total, Integer)
 
 
+def _first_column(f: CoverageFilters) -> str:
+    """The facts' column whose sum over the chambers in scope counts the distinct activities that reached them,
+    when f leaves chambers out: the first of the chamber's region and/or income group, or of any chamber."""
+    return f"{_prefix(f)}{_group(f)}_first"
+
+
+def _group(f: CoverageFilters) -> str:
+    """The chamber group f narrows to: region, income, region_income, or any."""
+    return "_".join(name for name, on in (("region", f.region), ("income", f.income_group)) if on) or "any"
+
+
+def _reaching_counts(f: CoverageFilters):
+    table, column = CoverageFact.__table__, _first_column(f)
+    conditions = [table.c[column] > 0, *_slice(table, f), *chamber_in_group(table.c.chamber_id, f)]
+    return (select(table.c.area_id, table.c.year, _integer(func.sum(table.c[column])).label("activities"))
+            .where(*conditions).group_by(table.c.area_id, table.c.year))
+
+
 def _counts_select(f: CoverageFilters):
-    if facts.counts_serve(f):
-        stored = facts.count_rows(f)
-        return select(stored.c.area_id, stored.c.year, _integer(stored.c.activities).label("activities"))
-    if f.narrows_participations:  # only the activities with a counted participation
-        acts = counted_activities(f)
-        year = year_of(acts.c.start_date)
-        return (select(acts.c.area_id, year.label("year"), _integer(func.count()).label("activities"))
-                .group_by(acts.c.area_id, year))
-    year = year_of(Activity.start_date)
-    return (select(Activity.area_id, year.label("year"), _integer(func.count(Activity.id)).label("activities"))
-            .where(*activity_conditions(f)).group_by(Activity.area_id, year))
+    if recounting_now():
+        return recount.activity_counts(f)
+    return _reaching_counts(f) if f.narrows_participations else _stored_counts(f)
 
 
 _SOURCES = {"pairs": (PAIR_COLUMNS, _pairs_select), "counts": (COUNT_COLUMNS, _counts_select)}
@@ -155,7 +195,7 @@ def activity_counts(f: CoverageFilters):
     year; when a region, income group or "confirmed only" leaves chambers out, only those with a counted
     participation. Areas and years without one are absent. Read from the stored counts, it stays a subquery:
     grouping them again is cheaper than filling a table."""
-    return _read("counts", f, not facts.counts_serve(f))
+    return _read("counts", f, False)
 
 
 @contextmanager

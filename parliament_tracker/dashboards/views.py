@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from parliament_tracker.auth.permissions import public, public_unless_disabled
 from parliament_tracker.chambers.models import INCOME_REFERENCE
+from parliament_tracker.conditional import conditional
 from parliament_tracker.dashboards import assets, tables, words
 from parliament_tracker.dashboards.choices import area_labels, filter_choices
 from parliament_tracker.dashboards.forms import CoverageFilterForm
@@ -51,6 +52,7 @@ def _own_donor_id():
 
 @bp.get("/")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def index():
     form, areas = _form_and_areas()
     if form.errors:
@@ -68,6 +70,7 @@ def index():
 
 @bp.get("/coverage/matrix")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def matrix():
     form, areas = _form_and_areas()
     if form.errors:
@@ -85,6 +88,7 @@ def matrix():
 
 @bp.get("/coverage/gaps")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def gaps():
     form, areas = _form_and_areas()
     if form.errors:
@@ -114,6 +118,7 @@ def funded():
 @bp.get("/coverage/<name>.csv", defaults={"fmt": "csv"})
 @bp.get("/coverage/<name>.xlsx", defaults={"fmt": "xlsx"}, endpoint="download_xlsx")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def download(name: str, fmt: str):
     """One chart's or table's numbers as CSV or XLSX, exactly as shown, for the filters in the URL; the XLSX says
     which filters and period on a sheet of its own."""

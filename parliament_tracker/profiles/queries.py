@@ -143,15 +143,22 @@ def donors_funding(chamber_id: int) -> list[DonorRow]:
     return [DonorRow(name, n) for name, n in db.session.execute(stmt)]
 
 
-def participation_records(chamber_id: int) -> list[RecordRow]:
-    """The chamber's participation records in live activities, newest first, with their confirmation status."""
+def participation_records(chamber_id: int, limit: int | None = None, offset: int = 0) -> list[RecordRow]:
+    """The chamber's participation records in live activities, newest first, with their confirmation status (all of
+    them, or `limit` from `offset`)."""
     stmt = (select(Participation.id, Activity.id, Activity.ref, Activity.title, ActivityArea.label,
                    Activity.activity_type, Activity.start_date, Activity.end_date, Participation.role,
                    Participation.participants, Participation.women, Participation.status, Participation.status_note)
             .join(Participation.activity).join(Activity.area)
             .where(Participation.chamber_id == chamber_id, LIVE)
-            .order_by(Activity.start_date.desc(), Activity.id.desc()))
+            .order_by(Activity.start_date.desc(), Activity.id.desc()).limit(limit).offset(offset))
     return [RecordRow(*row) for row in db.session.execute(stmt)]
+
+
+def count_records(chamber_id: int) -> int:
+    """How many participation records in live activities the chamber has."""
+    return db.session.scalar(select(func.count()).select_from(Participation).join(Participation.activity)
+                             .where(Participation.chamber_id == chamber_id, LIVE))
 
 
 class CategoryScore(NamedTuple):

@@ -12,6 +12,8 @@ from parliament_tracker.extensions import db
 from parliament_tracker.profiles import queries
 from parliament_tracker.profiles.models import ParticipationReport
 
+RECORDS_PER_PAGE = 50  # a long history is paged on the profile page; the CSV, print page and API hold all of it
+
 
 @dataclass
 class Timeline:
@@ -34,6 +36,12 @@ class PublicProfile:
     experts_to: list[queries.Supplied]
     donors: list[queries.DonorRow]
     records: list[queries.RecordRow]
+    records_total: int = 0
+    records_page: int = 1  # the page of records shown (RECORDS_PER_PAGE each); all of them when records_pages is 1
+
+    @property
+    def records_pages(self) -> int:
+        return max(1, -(-self.records_total // RECORDS_PER_PAGE)) if self.records_total > len(self.records) else 1
 
     @property
     def breadth(self) -> int:
@@ -47,8 +55,16 @@ def build_timeline(rows: list[queries.TimelineRow]) -> Timeline:
     return Timeline(years, areas, {(r.year, r.area): r.activities for r in rows})
 
 
-def public_profile(chamber) -> PublicProfile:
-    """Identity and coverage of the chamber: what everyone who may see dashboards may see."""
+def public_profile(chamber, records_page: int | None = None) -> PublicProfile:
+    """Identity and coverage of the chamber: what everyone who may see dashboards may see. records_page: only that
+    page of the participation records (RECORDS_PER_PAGE, newest first), else all of them."""
+    if records_page is None:
+        records = queries.participation_records(chamber.id)
+        total = len(records)
+    else:
+        total = queries.count_records(chamber.id)
+        records_page = min(records_page, max(1, -(-total // RECORDS_PER_PAGE)))
+        records = queries.participation_records(chamber.id, RECORDS_PER_PAGE, (records_page - 1) * RECORDS_PER_PAGE)
     return PublicProfile(
         chamber=chamber,
         others=other_chambers(chamber),
@@ -59,7 +75,9 @@ def public_profile(chamber) -> PublicProfile:
         expert_activities=queries.expert_activities(chamber.id),
         experts_to=queries.experts_supplied_to(chamber.id),
         donors=queries.donors_funding(chamber.id),
-        records=queries.participation_records(chamber.id),
+        records=records,
+        records_total=total,
+        records_page=records_page or 1,
     )
 
 

@@ -3,7 +3,7 @@ the landing page of parliament accounts."""
 
 import datetime as dt
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,6 +14,7 @@ from parliament_tracker.auth.permissions import (
     role_required,
 )
 from parliament_tracker.chambers.services import get_chamber_or_404
+from parliament_tracker.conditional import conditional
 from parliament_tracker.downloads import Metadata, table_response
 from parliament_tracker.profiles import assessments, capacity, queries, services, summary
 from parliament_tracker.profiles.exports import record_header, record_rows
@@ -51,14 +52,19 @@ def mine():
 
 @bp.get("/<code>")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def detail(code: str):
     chamber = get_chamber_or_404(code)
-    return render_template("profiles/detail.html", profile=summary.public_profile(chamber),
+    page = request.args.get("page", "1")
+    if not page.isdigit() or not 1 <= int(page) <= 100_000:
+        abort(400, "page must be a whole number from 1")
+    return render_template("profiles/detail.html", profile=summary.public_profile(chamber, int(page)),
                            **private_context(chamber))
 
 
 @bp.get("/<code>/print")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def printable(code: str):
     chamber = get_chamber_or_404(code)
     return render_template("profiles/print.html", profile=summary.public_profile(chamber),

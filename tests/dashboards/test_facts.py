@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, insert, select, text, update
+from sqlalchemy import String, cast, event, insert, select, text, update
 
 from parliament_tracker.activities.models import Participation
 from parliament_tracker.activities.participations import Counts, add_participations, remove_participation
@@ -20,19 +20,21 @@ from parliament_tracker.activities.services import (
 )
 from parliament_tracker.dashboards import facts, report, scope
 from parliament_tracker.dashboards import queries as q
-from parliament_tracker.dashboards.models import CoverageFact
+from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageFact
 from parliament_tracker.dashboards.scope import CoverageFilters as F
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.disputes import confirm_participation
-from tests.factories import make_activity, make_chamber, make_country, make_user
+from tests.factories import make_activity, make_chamber, make_country, make_donor, make_user
 
 
 def stored() -> dict:
-    """{(chamber code, area id, year): (activities, participants, country_first, confirmed_activities)}"""
+    """{(chamber code, area id, year): (activities, participants, country_first, confirmed_activities)} of the
+    slice of any type and any donor"""
     from parliament_tracker.chambers.models import Chamber
     rows = db.session.execute(select(Chamber.code, CoverageFact.area_id, CoverageFact.year, CoverageFact.activities,
                                      CoverageFact.participants, CoverageFact.country_first,
-                                     CoverageFact.confirmed_activities).join(Chamber, Chamber.id == CoverageFact.chamber_id))
+                                     CoverageFact.confirmed_activities).join(Chamber, Chamber.id == CoverageFact.chamber_id)
+                              .where(CoverageFact.activity_type == ANY_TYPE, CoverageFact.donor_id == ANY_DONOR))
     return {(code, area, year): tuple(rest) for code, area, year, *rest in rows}
 
 
@@ -62,6 +64,16 @@ def test_each_write_through_the_services_keeps_the_facts_current(chambers):
     add_participations(activity, [ke], Counts(participants=4, women=1))
     assert current() and stored()[("KE-LC", area, 2010)] == (1, 4, 1, 0)
 
+    update_activity(activity, values(start_date=dt.date(2012, 1, 3), area_code="research"),
+                    expected_version=activity.version)
+    assert current()
+    # a new type and donor move its rows to other slices; then the donor is taken off again
+    donor = make_donor()
+    update_activity(activity, values(start_date=dt.date(2012, 1, 3), area_code="research", activity_type="mission",
+                                     donor_ids=[donor.id]), expected_version=activity.version)
+    assert current()
+    slices = {s for s, in db.session.execute(select(CoverageFact.activity_type + "/" + cast(CoverageFact.donor_id, String)))}
+    assert slices == {"/0", "mission/0", f"/{donor.id}", f"mission/{donor.id}"}
     update_activity(activity, values(start_date=dt.date(2012, 1, 3), area_code="research"),
                     expected_version=activity.version)
     assert current()
@@ -113,9 +125,10 @@ def test_coverage_check_and_rebuild_commands(chambers, runner):
     db.session.execute(text("DELETE FROM coverage_facts"))  # a write the application cannot see
     db.session.commit()
     result = runner.invoke(args=["coverage", "check"])
-    assert result.exit_code == 1 and "0 rows to remove, 2 to add" in result.output
+    # two chambers, each in the rows of any type and donor and in those of the activity's type
+    assert result.exit_code == 1 and "0 rows to remove, 4 to add" in result.output
     result = runner.invoke(args=["coverage", "rebuild"])
-    assert result.exit_code == 0 and "2 rows" in result.output
+    assert result.exit_code == 0 and "4 rows" in result.output
     assert current()
 
 
@@ -135,19 +148,29 @@ def test_a_country_activity_counts_once_and_a_lone_chamber_in_scope_counts_its_o
 FILTER_SETS = [F(), F(year_from=2011), F(2011, 2013), F(area="awareness"), F(region="Africa"), F(region="Europe"),
                F(income_group="high"), F(year_from=2012, region="Europe"), F(confirmed_only=True),
                F(2010, 2011, confirmed_only=True, area="awareness"), F(activity_type="workshop"),
-               F(area="information", confirmed_only=True)]
+               F(area="information", confirmed_only=True), F(donor_id=-1), F(donor_id=-2, year_from=2011),
+               F(activity_type="workshop", donor_id=-1), F(activity_type="workshop", region="Europe", confirmed_only=True),
+               F(2010, 2012, area="awareness", activity_type="workshop", region="Europe", income_group="high",
+                 donor_id=-1, confirmed_only=True), F(activity_type="mission", donor_id=-2, area="information")]
+# donor_id -1 and -2 stand for the test's first and second donor
 
 
 @pytest.mark.parametrize("filters", FILTER_SETS)
 def test_reports_from_the_facts_equal_reports_from_the_participations(chambers, filters, monkeypatch):
     fr_lc, fr_uc, ke = chambers["FR-LC"], chambers["FR-UC"], chambers["KE-LC"]
     fr_uc.ended = dt.date(2011, 6, 30)
-    make_activity("A", chambers=[fr_lc, fr_uc, ke], start=dt.date(2010, 1, 1), participants=3, women=1)
-    make_activity("B", "research", "study_visit", chambers=[fr_uc], start=dt.date(2011, 2, 1), participants=2, women=None)
-    make_activity("C", chambers=[fr_lc, fr_uc], start=dt.date(2012, 2, 1))
-    make_activity("D", "advocacy", chambers=[ke], start=dt.date(2013, 2, 1), deleted=True)
+    one, two = make_donor("One"), make_donor("Two")
+    if filters.donor_id:
+        filters = replace(filters, donor_id=(one if filters.donor_id == -1 else two).id)
+    make_activity("A", chambers=[fr_lc, fr_uc, ke], start=dt.date(2010, 1, 1), participants=3, women=1, donors=[one])
+    make_activity("B", "research", "study_visit", chambers=[fr_uc], start=dt.date(2011, 2, 1), participants=2, women=None,
+                  donors=[two])
+    make_activity("C", chambers=[fr_lc, fr_uc], start=dt.date(2012, 2, 1), donors=[one, two])
+    make_activity("D", "advocacy", chambers=[ke], start=dt.date(2013, 2, 1), deleted=True, donors=[one])
     make_activity("E", "information", chambers=[fr_lc], role="expert", start=dt.date(2012, 2, 1))
-    make_activity("F", "information", "mission", chambers=[fr_lc, ke], role="expert", start=dt.date(2012, 5, 1))
+    make_activity("F", "information", "mission", chambers=[fr_lc, ke], role="expert", start=dt.date(2012, 5, 1),
+                  donors=[two])
+    make_activity("G", "information", "mission", chambers=[ke, fr_uc], start=dt.date(2011, 5, 1), donors=[two])
     db.session.execute(update(Participation).where(Participation.chamber_id.in_([fr_uc.id, ke.id]))
                        .values(status="confirmed"))
     db.session.commit()
@@ -155,9 +178,7 @@ def test_reports_from_the_facts_equal_reports_from_the_participations(chambers, 
     assert not list(decimals(from_facts))  # PostgreSQL's sum of sums is numeric: JSON would carry strings
     if filters == F():
         assert from_facts["expert_supply"] == {"chambers": 2, "activities": 2}
-    monkeypatch.setattr(facts, "serves", lambda f: False)
-    monkeypatch.setattr(facts, "counts_serve", lambda f: False)
-    with live_statements() as executed:
+    with live_statements() as executed, scope.recounting():
         from_participations = report.coverage_report.uncached(filters)
     assert not any("coverage_facts" in sql or "coverage_activity_counts" in sql for sql in executed)
     assert from_participations == from_facts and not list(decimals(from_participations))

@@ -37,8 +37,22 @@
     if (!target) { return; }
     var figure = JSON.parse(node.textContent);
     fitNarrow(target, figure);
+    // A map is first drawn from the light 110m world (137 KB, 3 times less than the 50m one): the finer geometry
+    // is fetched only when the reader zooms in.
+    var geo = figure.layout && figure.layout.geo;
+    var fine = geo ? (geo.resolution || 50) : null;
+    if (geo) { geo.resolution = 110; }
     window.Plotly.newPlot(target, figure.data, figure.layout, config).then(function () {
       target.setAttribute('data-drawn', 'true');
+      if (!geo || fine === 110) { return; }
+      var refined = false;
+      target.on('plotly_relayout', function (change) {
+        var zoomed = Object.keys(change).some(function (key) { return key.indexOf('projection.scale') !== -1; });
+        if (zoomed && !refined) {
+          refined = true;
+          window.Plotly.relayout(target, { 'geo.resolution': fine });
+        }
+      });
     });
   });
   document.querySelectorAll('input[name="map-mode"]').forEach(function (input) {
