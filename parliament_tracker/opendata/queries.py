@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.exports import registry_rows
 from parliament_tracker.chambers.models import Chamber, Country
-from parliament_tracker.dashboards.models import CoverageFact
+from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageFact
 from parliament_tracker.extensions import db
 
 # Rows read per round trip for the large tables.
@@ -67,6 +67,8 @@ def coverage_rows() -> Iterator[list]:
                    CoverageFact.women)
             .join(Chamber, Chamber.id == CoverageFact.chamber_id)
             .join(ActivityArea, ActivityArea.id == CoverageFact.area_id)
+            # the facts are a cube by activity type and donor: the package publishes its totals, the "any" rows
+            .where(CoverageFact.activity_type == ANY_TYPE, CoverageFact.donor_id == ANY_DONOR)
             .order_by(Chamber.code, ActivityArea.code, CoverageFact.year).execution_options(yield_per=BATCH))
     for row in db.session.execute(stmt):
         yield list(row)
