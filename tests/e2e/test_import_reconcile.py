@@ -72,3 +72,29 @@ def test_reconcile_a_sheet_with_the_keyboard_and_import_it_twice(page, live_db, 
     page.goto("/activities/import/aliases")
     expect(page.get_by_role("row", name=re.compile("picnic day"))).to_contain_text("webinar")
     axe_check(page, "remembered answers")
+
+
+def test_another_chamber_is_found_by_typing_in_the_preview(page, live_db, sign_in, tmp_path):
+    """The "another chamber" box is the shared combobox: type, Down, Enter fills in the code; Apply answers."""
+    factories.make_chamber_once("KE-LC")
+    if db.session.scalar(select(Chamber).where(Chamber.code == "ML-LC")) is None:
+        factories.make_chamber("ML-LC", "unicameral", name="National Assembly")
+    sheet = tmp_path / "search.csv"
+    sheet.write_text(SHEET.splitlines()[0] + "\n" + SHEET.splitlines()[1].replace("National Assembly", "Natl Assembly")
+                     .replace("picnic day", "garden party") + "\n", encoding="utf-8")  # values no earlier answer names
+    sign_in(page, "staff")
+    _upload(page, sheet)
+    box = page.get_by_label("Or another chamber (code or name)").first
+    box.focus()
+    page.keyboard.type("Mali")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowDown")
+    found = page.get_by_role("listbox").get_by_role("option", name=re.compile("Mali"))
+    expect(found.first).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("Enter")
+    expect(box).to_have_value("ML-LC")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("“Natl Assembly” means")).to_have_count(0)  # answered: its choice is gone
+    expect(page.get_by_label("“garden party” means")).to_be_visible()  # the other values still wait

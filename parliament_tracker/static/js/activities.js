@@ -4,12 +4,7 @@
 (function () {
   "use strict";
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text) { node.textContent = text; }
-    return node;
-  }
+  var el = window.parliamentTracker.el;
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
@@ -25,22 +20,14 @@
 
     var box = el("div", {"class": "mb-3 position-relative"});
     var label = el("label", {"for": id + "-input", "class": "form-label"}, data.label);
-    var input = el("input", {
-      "id": id + "-input", "type": "text", "class": "form-control", "role": "combobox", "autocomplete": "off",
-      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": id + "-listbox"
-    });
+    var input = el("input", {"id": id + "-input", "type": "text", "class": "form-control"});
     var list = el("ul", {"id": id + "-listbox", "role": "listbox", "class": "list-group picker-listbox",
                          "aria-label": data.label});
-    list.hidden = true;
     var status = el("div", {"class": "visually-hidden", "role": "status", "aria-live": "polite"});
     var chosenHeading = el("p", {"id": id + "-chosen", "class": "form-label mt-2 mb-1"}, data.chosenLabel);
     var chosen = el("ul", {"class": "list-unstyled d-flex flex-wrap gap-2", "aria-labelledby": id + "-chosen"});
     box.append(label, input, list, status, chosenHeading, chosen);
     root.insertBefore(box, wrapper);
-
-    var items = [];
-    var active = -1;
-    var timer = null;
 
     function optionFor(code) {
       return Array.prototype.find.call(select.options, function (o) { return o.value === code; });
@@ -65,86 +52,22 @@
       });
     }
 
-    function close() {
-      list.hidden = true;
-      input.setAttribute("aria-expanded", "false");
-      input.removeAttribute("aria-activedescendant");
-      active = -1;
-    }
-
-    function highlight(next) {
-      var options = list.querySelectorAll("[role=option]");
-      if (!options.length) { return; }
-      active = (next + options.length) % options.length;
-      options.forEach(function (o, i) {
-        o.classList.toggle("active", i === active);
-        o.setAttribute("aria-selected", i === active ? "true" : "false");
-      });
-      input.setAttribute("aria-activedescendant", options[active].id);
-      options[active].scrollIntoView({block: "nearest"});
-    }
-
-    function choose(i) {
-      var item = items[i];
-      if (!item) { return; }
-      item.codes.forEach(function (code) { var o = optionFor(code); if (o) { o.selected = true; } });
-      renderChosen();
-      status.textContent = fill(data.addedLabel, {label: item.label});
-      input.value = "";
-      close();
-    }
-
-    function show(results) {
-      items = results;
-      list.textContent = "";
-      results.forEach(function (item, i) {
-        var option = el("li", {"id": id + "-option-" + i, "role": "option", "aria-selected": "false",
-                               "class": "list-group-item list-group-item-action"}, item.label);
+    parliamentTracker.combobox(input, list, {
+      url: data.searchUrl,
+      noneLabel: data.noneLabel,
+      openOnArrow: true,
+      enterChoosesFirst: true,
+      decorate: function (option, item) {
         if (item.official_name) { option.append(el("span", {"class": "small ms-1"}, "· " + item.official_name)); }
-        option.addEventListener("mousedown", function (event) { event.preventDefault(); choose(i); });
-        list.append(option);
-      });
-      if (!results.length) {
-        list.append(el("li", {"class": "list-group-item", "role": "option", "aria-disabled": "true",
-                              "aria-selected": "false", "id": id + "-none"}, data.noneLabel));
-      }
-      list.hidden = false;
-      input.setAttribute("aria-expanded", "true");
-      status.textContent = results.length ? fill(data.countLabel, {n: results.length}) : data.noneLabel;
-      active = -1;
-    }
-
-    function search() {
-      var q = input.value.trim();
-      if (!q) { close(); return; }
-      fetch(data.searchUrl + "?q=" + encodeURIComponent(q), {headers: {"Accept": "application/json"},
-                                                            credentials: "same-origin"})
-        .then(function (response) { return response.ok ? response.json() : {results: []}; })
-        .then(function (body) { if (input.value.trim() === q) { show(body.results || []); } })
-        .catch(function () { close(); });
-    }
-
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(search, 150);
-    });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "ArrowDown") {
-        event.preventDefault();
-        if (list.hidden) { search(); } else { highlight(active + 1); }
-      } else if (event.key === "ArrowUp") {
-        event.preventDefault();
-        highlight(active - 1);
-      } else if (event.key === "Enter") {
-        if (!list.hidden) {
-          event.preventDefault();
-          choose(active >= 0 ? active : 0);
-        }
-      } else if (event.key === "Escape") {
-        close();
+      },
+      announce: function (count) { status.textContent = count ? fill(data.countLabel, {n: count}) : data.noneLabel; },
+      choose: function (item) {
+        item.codes.forEach(function (code) { var o = optionFor(code); if (o) { o.selected = true; } });
+        renderChosen();
+        status.textContent = fill(data.addedLabel, {label: item.label});
+        input.value = "";
       }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 150); });
     renderChosen();
   }
 
