@@ -134,14 +134,15 @@ class Capacity:
 
 
 def capacity_for(chamber) -> Capacity:
-    """The chamber's category scores per submitted year beside the medians of its M49 region and income group
-    (None where fewer than queries.MIN_GROUP chambers answered)."""
+    """The chamber's category scores per submitted year beside the medians of its M49 region and of the income group
+    it was in that year (None where fewer than queries.MIN_GROUP chambers answered)."""
     own = {(r.year, r.category): r.score for r in queries.chamber_category_scores(chamber.id)}
     country = chamber.country
     region = {(m.year, m.category): m.median for m in queries.category_medians("region")
               if m.group == country.m49_region}
+    then = queries.income_groups_by_year(country)  # each round beside the group the country was in that year
     income = {(m.year, m.category): m.median for m in queries.category_medians("income_group")
-              if m.group == country.income_group}
+              if m.group == then.get(m.year, country.income_group or "")}
     categories = list(db.session.scalars(select(AssessmentCategory.label).order_by(AssessmentCategory.position)))
     return Capacity(sorted({y for y, _ in own}), categories, own, region, income)
 

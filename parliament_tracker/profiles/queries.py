@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
-from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
 from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 from parliament_tracker.profiles.models import Assessment, AssessmentAnswer, AssessmentCategory, AssessmentQuestion
@@ -23,7 +23,11 @@ LIVE = Activity.deleted_at.is_(None)
 YEAR = func.extract("year", Activity.start_date)
 # Small-group suppression: no aggregate of self-assessments over fewer chambers than this is shown.
 MIN_GROUP = 5
-GROUPINGS = {"region": Country.m49_region, "income_group": Country.income_group}
+# A round's income group is the World Bank's of that fiscal year (FY = the assessment's year), as the dashboards
+# classify a period by its last year; today's group stands in where the history has no entry.
+INCOME_THEN = aliased(CountryIncomeGroup)
+GROUPINGS = {"region": Country.m49_region,
+             "income_group": func.coalesce(INCOME_THEN.income_group, Country.income_group)}
 
 
 class TimelineRow(NamedTuple):
@@ -205,16 +209,27 @@ def chamber_category_scores(chamber_id: int) -> list[CategoryScore]:
 
 
 def category_medians(by: str = "region", min_chambers: int = MIN_GROUP) -> list[GroupMedian]:
-    """Per year, group (M49 region or income group) and category: the median over chambers of each chamber's
-    mean category score, among chambers that submitted that year; median withheld under min_chambers."""
+    """Per year, group (M49 region, or the World Bank income group of that fiscal year) and category: the median over
+    chambers of each chamber's mean category score, among chambers that submitted that year; median withheld under
+    min_chambers."""
     column = GROUPINGS[by]
     stmt = _category_scores(column).join(Chamber, Chamber.id == Assessment.chamber_id).join(Chamber.country)
+    if by == "income_group":
+        stmt = stmt.outerjoin(INCOME_THEN, and_(INCOME_THEN.country_id == Country.id,
+                                                INCOME_THEN.fiscal_year == Assessment.year))
     scores = defaultdict(list)
     for year, label, _, group, score in db.session.execute(stmt):
         # An unclassified country (no income group) forms its own group, '' — never None, which cannot sort.
         scores[(int(year), group or "", label)].append(float(score))
     return [GroupMedian(y, g, c, len(v), round(median(v), 2) if len(v) >= min_chambers else None)
             for (y, g, c), v in scores.items()]
+
+
+def income_groups_by_year(country) -> dict[int, str]:
+    """fiscal year -> the country's recorded World Bank income group (years without an entry are absent)."""
+    stmt = select(CountryIncomeGroup.fiscal_year, CountryIncomeGroup.income_group).where(
+        CountryIncomeGroup.country_id == country.id)
+    return dict(db.session.execute(stmt).all())
 
 
 def first_reached() -> dict[tuple[int, str], int]:

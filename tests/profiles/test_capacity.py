@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+from parliament_tracker.chambers.models import CountryIncomeGroup
+from parliament_tracker.extensions import db
 from parliament_tracker.profiles import assessments, queries
 from tests import factories as f
 from tests.profiles.factories import make_assessment, signed_in
@@ -36,6 +38,18 @@ def test_region_medians_shown_from_five_chambers_withheld_below(world):
 
 def test_income_group_medians(world):
     assert _medians("income_group") == {("high", 5, 3.0), ("lower_middle", 1, None), ("low", 1, None)}
+
+
+def test_each_round_uses_the_income_group_of_its_own_year(world):
+    """Kenya was low income in FY2023 and has no 2024 entry: its 2023 round counts as low income, its 2024 round
+    under today's group (lower middle)."""
+    kenya = world["KE-LC"].country
+    db.session.add(CountryIncomeGroup(country_id=kenya.id, fiscal_year=2023, income_group="low"))
+    make_assessment(world["KE-LC"], 2023, "submitted", score=1)
+    db.session.commit()
+    found = {(m.year, m.group, m.chambers) for m in queries.category_medians("income_group")
+             if m.category == CATEGORY and m.year in (2023, 2024) and m.group in ("low", "lower_middle")}
+    assert found == {(2023, "low", 1), (2024, "lower_middle", 1), (2024, "low", 1)}  # ML is low income today
 
 
 def test_a_chambers_scores_beside_its_groups(world):
