@@ -63,8 +63,8 @@ ROUTES = [
     (None, "/coverage/map.csv", 19),
     (None, "/coverage/region.csv", 19),
     (None, "/profiles/" + HOME, 15),
-    ("staff", "/profiles/" + HOME, 27),
-    ("parliament", "/profiles/" + HOME, 27),
+    ("staff", "/profiles/" + HOME, 28),  # + the country's income groups by year, for its capacity table
+    ("parliament", "/profiles/" + HOME, 28),  # + the country's income groups by year, for its capacity table
     ("parliament", "/profiles/" + HOME + "/print", 27),
     ("parliament", "/profiles/" + HOME + "/records.csv", 6),
     (None, "/profiles/" + HOME + "/records.csv", 5),

@@ -1,4 +1,5 @@
-"""Reading an uploaded spreadsheet (CSV or XLSX) as a stream of rows; any file-level problem is an ImportFileError.
+"""Reading an uploaded spreadsheet (CSV or XLSX) or IATI activities file (XML) as a stream of rows; any file-level
+problem is an ImportFileError.
 
 Nothing here touches the database. Cells are read as text (an XLSX formula is its text, never evaluated)."""
 
@@ -12,7 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask import current_app
 from flask_babel import gettext as _
+
+from parliament_tracker.activities.iati_file import IatiFileError, iati_rows, looks_like_xml
 
 COLUMNS = ("activity_ref", "title", "area", "type", "start_date", "end_date", "location", "donor", "chamber",
            "country", "participants", "women")
@@ -161,24 +165,38 @@ def _xlsx_table(path: Path) -> Iterator[tuple[int, list]]:
         handle.close()
 
 
-def read_rows(path: Path, filename: str, max_rows: int, notices: list[str]) -> Iterator[RawRow]:
-    """Stream the data rows of a CSV or XLSX file (chosen by its content, not only its name)."""
+def _iati_table(path: Path) -> Iterator[tuple[int, list]]:
+    """An IATI file as a table under COLUMNS: the header, then one line per activity and chamber."""
+    yield 1, list(COLUMNS)
+    try:
+        for number, values in enumerate(iati_rows(path, current_app.config.get("IATI_ORG_REF", "")), start=2):
+            yield number, [values.get(c, "") for c in COLUMNS]
+    except IatiFileError as error:
+        raise ImportFileError(str(error)) from None
+
+
+def _table(path: Path, filename: str) -> Iterator[tuple[int, list]]:
+    """The file's lines, by its content (not only its name)."""
     with path.open("rb") as handle:
-        magic = handle.read(4)
-    if magic == OLE_MAGIC:
+        head = handle.read(64)
+    if head[:4] == OLE_MAGIC:
         raise ImportFileError(_("Old Excel files (.xls) are not read; save the sheet as .xlsx or CSV."))
-    if magic == ZIP_MAGIC:
-        return _rows(_xlsx_table(path), max_rows, notices)
+    if head[:4] == ZIP_MAGIC:
+        return _xlsx_table(path)
+    if looks_like_xml(head):
+        return _iati_table(path)
     if filename.lower().endswith((".xlsx", ".xlsm")):
         raise ImportFileError(_("This file is not a valid XLSX workbook. Save it again as .xlsx or CSV."))
-    return _rows(_csv_table(path), max_rows, notices)
+    return _csv_table(path)
+
+
+def read_rows(path: Path, filename: str, max_rows: int, notices: list[str]) -> Iterator[RawRow]:
+    """Stream the data rows of a CSV, XLSX or IATI XML file (chosen by its content, not only its name)."""
+    return _rows(_table(path, filename), max_rows, notices)
 
 
 def read_table(path: Path, filename: str) -> Iterator[tuple[int, list[str]]]:
     """Every line of a file already previewed, header included, as (line number, cell texts) with the same
     numbers as RawRow: for handing refused rows back exactly as they were written."""
-    with path.open("rb") as handle:
-        magic = handle.read(4)
-    table = _xlsx_table(path) if magic == ZIP_MAGIC else _csv_table(path)
-    for number, cells in table:
+    for number, cells in _table(path, filename):
         yield number, [_cell_text(c) for c in cells]

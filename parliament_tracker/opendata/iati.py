@@ -7,7 +7,12 @@ confirmation notes stay out: they are staff data.
 Chambers are named in the descriptions (type 3, "Target groups", for beneficiaries; type 4, "Other", for the
 chambers that supplied experts), not as participating organisations: IATI's OrganisationRole codelist has only
 funding, accountable, extending and implementing, and a beneficiary chamber is none of these (IATI tools would
-count it as an implementer). Their countries are the recipient countries."""
+count it as an implementer). Their countries are the recipient countries.
+
+So that another installation (or this one) can read the file back through the import, the area of work and the
+activity type are also tags of the tracker's own vocabulary (TAG_VOCABULARY, vocabulary 99 "reporting
+organisation"), and each beneficiary chamber's participants and women are actuals with a chamber dimension
+beside the totals."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from sqlalchemy.orm import selectinload
 
+from parliament_tracker.activities.iati_file import AREA_VOCABULARY, TAG_VOCABULARY, TYPE_VOCABULARY
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.activities.queries import SORTS, ActivityFilter, filtered_activities
 from parliament_tracker.chambers.models import Chamber
@@ -85,8 +91,15 @@ def _chamber_list(participations: list[Participation]) -> str:
     return "; ".join(f"{p.chamber.name} ({p.chamber.code}, {p.chamber.country.name})" for p in participations)
 
 
+def _actual(period: ET.Element, value: int, **dimensions: str) -> None:
+    actual = ET.SubElement(period, "actual", {"value": str(value)})
+    for name, text in dimensions.items():
+        ET.SubElement(actual, "dimension", {"name": name, "value": text})
+
+
 def _result(element: ET.Element, activity: Activity) -> None:
-    """Participants and women (sex disaggregation) of all chambers, when any number was recorded."""
+    """Participants and women (sex disaggregation) of all chambers, when any number was recorded; then each
+    beneficiary chamber's own numbers (a chamber dimension), which readers summing the totals can leave aside."""
     people = [p.participants for p in activity.participations if p.participants is not None]
     women = [p.women for p in activity.participations if p.women is not None]
     if not people and not women:
@@ -99,10 +112,14 @@ def _result(element: ET.Element, activity: Activity) -> None:
     ET.SubElement(period, "period-start", {"iso-date": activity.start_date.isoformat()})
     ET.SubElement(period, "period-end", {"iso-date": activity.end_date.isoformat()})
     if people:
-        ET.SubElement(period, "actual", {"value": str(sum(people))})
+        _actual(period, sum(people))
     if women:
-        actual = ET.SubElement(period, "actual", {"value": str(sum(women))})
-        ET.SubElement(actual, "dimension", {"name": "sex", "value": "female"})
+        _actual(period, sum(women), sex="female")
+    for p in activity.participations:
+        if p.role == "beneficiary" and p.participants is not None:
+            _actual(period, p.participants, chamber=p.chamber.code)
+        if p.role == "beneficiary" and p.women is not None:
+            _actual(period, p.women, chamber=p.chamber.code, sex="female")
 
 
 def activity_element(activity: Activity, publisher: Publisher, today: dt.date) -> ET.Element:
@@ -131,6 +148,10 @@ def activity_element(activity: Activity, publisher: Publisher, today: dt.date) -
     _dates(element, activity, today)
     _countries(element, beneficiaries)
     ET.SubElement(element, "sector", {"vocabulary": "1", "code": SECTOR_LEGISLATURES, "percentage": "100"})
+    _narrative(element, "tag", activity.area.label, vocabulary=TAG_VOCABULARY, vocabulary_uri=AREA_VOCABULARY,
+               code=activity.area.code)
+    _narrative(element, "tag", kind.capitalize(), vocabulary=TAG_VOCABULARY, vocabulary_uri=TYPE_VOCABULARY,
+               code=activity.activity_type)
     _result(element, activity)
     return element
 

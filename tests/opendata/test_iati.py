@@ -74,9 +74,15 @@ def test_activity_content_and_no_private_data(client, schema):
     assert nairobi.xpath("activity-date/@type") == ["2", "4"]
     targets = nairobi.xpath("description[@type='3']/narrative/text()")[0]
     assert "KE-LC" in targets and "FR-LC" in targets
-    actuals = nairobi.xpath("result/indicator/period/actual")
-    assert [a.get("value") for a in actuals] == ["10", "6"]
+    actuals = nairobi.xpath("result/indicator/period/actual[not(dimension[@name='chamber'])]")
+    assert [a.get("value") for a in actuals] == ["10", "6"]  # the totals
     assert actuals[1].xpath("dimension/@name") == ["sex"] and actuals[1].xpath("dimension/@value") == ["female"]
+    kenya = nairobi.xpath("result/indicator/period/actual[dimension[@name='chamber' and @value='KE-LC']]")
+    assert [(a.get("value"), a.xpath("dimension[@name='sex']/@value")) for a in kenya] == [("5", []),
+                                                                                          ("3", ["female"])]
+    tags = {t.get("vocabulary-uri"): t.get("code") for t in nairobi.xpath("tag[@vocabulary='99']")}
+    assert tags == {"urn:parliament-tracker:area-of-work": "awareness",
+                    "urn:parliament-tracker:activity-type": "workshop"}
     future = doc.xpath("iati-activity[title/narrative='Future webinar']")[0]
     assert future.xpath("activity-status/@code") == ["1"] and future.xpath("activity-date/@type") == ["1", "3"]
     assert not future.xpath("recipient-country") and "FR-UC" in future.xpath("description[@type='4']/narrative")[0].text
