@@ -1,13 +1,16 @@
-"""JSON endpoints under /api/v1, one module per resource, plus /healthz."""
+"""JSON endpoints under /api/v1, one module per resource, plus /healthz; their OpenAPI document and reference
+page (docs.py). Every route's parameters and answers are marshmallow schemas (schemas/), which flask-smorest
+uses both to parse and write them and to describe them (spec.py)."""
 
-from flask import Blueprint, request
+from flask import request
 from flask_login import current_user
 
+from parliament_tracker.api.spec import ApiBlueprint
 from parliament_tracker.auth.tokens import bearer_secret
 from parliament_tracker.downloads import data_licence
 from parliament_tracker.errors import json_error
 
-bp = Blueprint("api", __name__)
+bp = ApiBlueprint("api", __name__, description="parliament-tracker's data")
 
 
 @bp.after_request
