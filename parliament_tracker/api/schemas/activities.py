@@ -7,6 +7,7 @@ import marshmallow as ma
 from parliament_tracker.activities.models import ACTIVITY_TYPES, PARTICIPATION_ROLES, PARTICIPATION_STATUSES
 from parliament_tracker.activities.queries import SORTS
 from parliament_tracker.api.schemas.common import PageQuery, page_schema, row_id
+from parliament_tracker.api.schemas.fields import UtcDateTime
 from parliament_tracker.chambers.models import REGIONS
 
 F = ma.fields
@@ -58,7 +59,7 @@ class ActivitySchema(ma.Schema):
                         metadata={"type": "array", "items": {"type": "string"}})
     preceding_id = F.Integer(required=True, allow_none=True)
     version = F.Integer(required=True)
-    updated_at = F.DateTime(required=True)
+    updated_at = UtcDateTime(required=True)
     participations = F.List(F.Nested(ParticipationSchema), required=True)
 
 
