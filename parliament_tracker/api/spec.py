@@ -67,7 +67,6 @@ class OpenApi(Api):
             "info": {"description": DESCRIPTION,
                      "license": {"name": "Data: " + app.config.get("DATA_LICENCE", "CC-BY-4.0"),
                                  "identifier": app.config.get("DATA_LICENCE", "CC-BY-4.0")}},
-            "servers": [{"url": "/", "description": "this server"}],
         })
         super().init_app(app, spec_kwargs=spec_kwargs)
         for name, scheme in SECURITY_SCHEMES.items():

@@ -5,8 +5,9 @@ window.addEventListener("DOMContentLoaded", function () {
   window.SwaggerUIBundle({
     url: root.dataset.specUrl,
     domNode: root,
-    deepLinking: true,
+    deepLinking: false, // a link inside each operation's toggle button would nest interactive controls (axe)
     withCredentials: true,
+    syntaxHighlight: false, // its token colours fall below WCAG AA contrast on the dark code blocks
     defaultModelsExpandDepth: 0,
   });
 });
