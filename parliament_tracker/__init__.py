@@ -97,6 +97,7 @@ def register_blueprints(app: Flask) -> None:
     from parliament_tracker.dashboards.views import bp as dashboards_bp
     from parliament_tracker.mail.views import bp as mail_bp
     from parliament_tracker.notices.views import bp as notices_bp
+    from parliament_tracker.opendata.views import api_bp as opendata_api_bp
     from parliament_tracker.opendata.views import bp as opendata_bp
     from parliament_tracker.profiles.views import bp as profiles_bp
 
@@ -106,6 +107,7 @@ def register_blueprints(app: Flask) -> None:
     # the API's routes through flask-smorest, which puts each of them in the OpenAPI document (api/spec.py)
     openapi.init_app(app)
     openapi.register_blueprint(api_bp)
+    openapi.register_blueprint(opendata_api_bp)
 
 
 def register_commands(app: Flask) -> None:

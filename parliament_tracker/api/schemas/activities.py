@@ -14,7 +14,7 @@ F = ma.fields
 COUNT = {"validate": ma.validate.Range(0), "allow_none": True, "required": True}
 
 
-class ActivityQuery(PageQuery):
+class ActivityFilterQuery(ma.Schema):
     """The activity list's filters (the page's own names); area, year and donor must be ones that exist."""
 
     q = F.String(validate=ma.validate.Length(max=100), metadata={"description": "words of the title or ref"})
@@ -26,6 +26,10 @@ class ActivityQuery(PageQuery):
     region = F.String(validate=ma.validate.OneOf(("",) + REGIONS))
     chamber = F.String(validate=ma.validate.Length(max=12), metadata={"description": "a chamber code"})
     sort = F.String(load_default="start_desc", validate=ma.validate.OneOf(tuple(SORTS)))
+
+
+class ActivityQuery(ActivityFilterQuery, PageQuery):
+    """The activity list's filters, a page at a time."""
 
 
 class ParticipationSchema(ma.Schema):
