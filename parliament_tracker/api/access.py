@@ -6,6 +6,7 @@ from __future__ import annotations
 from parliament_tracker.api import bp
 from parliament_tracker.api.spec import ANYONE, SIGNED_IN
 from parliament_tracker.auth.permissions import public, public_unless_disabled, role_required
+from parliament_tracker.conditional import conditional
 from parliament_tracker.errors import ErrorSchema
 from parliament_tracker.settings import dashboards_are_public
 
@@ -53,3 +54,9 @@ def roles_api(*roles: str):
 
 
 staff_api = roles_api("admin", "staff")
+
+
+def revalidated(view):
+    """conditional.py's ETag and 304 for an answer built from the data version, documented."""
+    return conditional(bp.alt_response(304, description="Not modified: the ETag sent in If-None-Match is still "
+                                                        "current (answers carry an ETag).")(view))

@@ -4,10 +4,9 @@ coverage figures for a filter set, from the same reports as the dashboard, its m
 from __future__ import annotations
 
 from parliament_tracker.api import bp
-from parliament_tracker.api.access import errors, open_data
+from parliament_tracker.api.access import errors, open_data, revalidated
 from parliament_tracker.api.schemas import coverage as s
 from parliament_tracker.api.schemas.common import page_of
-from parliament_tracker.conditional import conditional
 from parliament_tracker.dashboards.choices import filter_choices
 from parliament_tracker.dashboards.forms import CoverageFilterForm
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
@@ -29,7 +28,7 @@ def read_filters():
 
 @bp.get("/api/v1/coverage")
 @open_data
-@conditional
+@revalidated
 @errors(400)
 @bp.arguments(s.CoverageQuery, location="query", as_kwargs=True)
 @bp.response(200, s.CoverageReport)
@@ -42,7 +41,7 @@ def coverage(**_query):
 
 @bp.get("/api/v1/coverage/matrix")
 @open_data
-@conditional
+@revalidated
 @errors(400)
 @bp.arguments(s.CoveragePageQuery, location="query", as_kwargs=True)
 @bp.response(200, s.MatrixPage)
@@ -60,7 +59,7 @@ def coverage_matrix(page: int, per_page: int, **_query):
 
 @bp.get("/api/v1/coverage/gaps")
 @open_data
-@conditional
+@revalidated
 @errors(400)
 @bp.arguments(s.CoveragePageQuery, location="query", as_kwargs=True)
 @bp.response(200, s.GapPage)

@@ -12,10 +12,14 @@ Differences from flask-smorest's defaults, each for one reason:
 from __future__ import annotations
 
 import marshmallow as ma
+from flask import request
+from flask_login import current_user
 from flask_smorest import Api, Blueprint
 from webargs.flaskparser import FlaskParser
 
-from parliament_tracker.errors import ErrorSchema
+from parliament_tracker.auth.tokens import bearer_secret
+from parliament_tracker.downloads import data_licence
+from parliament_tracker.errors import ErrorSchema, json_error
 
 SECURITY_SCHEMES = {
     "session": {"type": "apiKey", "in": "cookie", "name": "session",
@@ -44,10 +48,32 @@ class ApiParser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": ma.EXCLUDE}
 
 
+def state_licence(response):
+    """Every API answer states the data licence in a Link header (rel="license", RFC 4946)."""
+    if 'rel="license"' not in response.headers.get("Link", ""):
+        response.headers.add("Link", data_licence().link_header)
+    return response
+
+
+def refuse_unusable_tokens():
+    """A token that does not work is a 401, never a silent fall-back to anonymous access."""
+    if bearer_secret(request) is not None and not current_user.is_authenticated:
+        response = json_error(401, "The API token is unknown, revoked or expired, or its account is disabled.")
+        response.headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+        return response
+    return None
+
+
 class ApiBlueprint(Blueprint):
-    """flask-smorest's Blueprint with the 400 parser."""
+    """flask-smorest's Blueprint with the 400 parser; every route on one refuses an unusable token and states the
+    data licence."""
 
     ARGUMENTS_PARSER = ApiParser()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.before_request(refuse_unusable_tokens)
+        self.after_request(state_licence)
 
 
 class OpenApi(Api):

@@ -79,3 +79,10 @@ def test_activity_times_carry_their_offset(client, login_as):
     activity = factories.make_activity(chambers=[factories.make_chamber("KE-LC")])
     login_as("staff")
     assert client.get(f"/api/v1/activities/{activity.id}").get_json()["updated_at"].endswith("+00:00")
+
+
+def test_every_api_route_refuses_a_bad_token_and_states_the_licence(client):
+    for path in ("/api/v1/iati/activities.xml", "/api/v1/areas", "/api/v1/coverage"):
+        refused = client.get(path, headers={"Authorization": "Bearer not-a-token"})
+        assert refused.status_code == 401 and refused.get_json()["code"] == "unauthorized", path
+        assert 'rel="license"' in client.get(path).headers["Link"], path
