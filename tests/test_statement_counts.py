@@ -85,6 +85,8 @@ ROUTES = [
     (None, "/api/v1/coverage?donor={donor}&type=workshop", 22),
     (None, "/api/v1/profiles/" + HOME, 14),
     ("parliament", "/api/v1/profiles/" + HOME + "/contacts", 6),
+    ("staff", "/api/v1/participations?per_page={per_page}", 12),
+    ("staff", "/api/v1/participations?chamber=" + HOME + "&role=beneficiary", 12),
     (None, "/api/v1/countries", 5),
     (None, "/api/v1/countries/SWE", 5),
     (None, "/api/v1/classifications", 6),

@@ -1,4 +1,5 @@
 """GET /api/v1/activities and /api/v1/activities/<id>: activities with their participations, for staff and admin;
+GET /api/v1/participations: the participations themselves, each with its activity (staff and admin);
 GET /api/v1/areas: the four areas of work (public).
 
 The list takes the same filters as the activities page (q, area, activity_type, year, donor, region, chamber,
@@ -38,6 +39,21 @@ def activities_index(page: int, per_page: int, **_filters):
 def activities_detail(activity_id: int):
     """One activity (not in the bin) with its participations."""
     return queries.get_activity_or_404(activity_id)
+
+
+@bp.get("/api/v1/participations")
+@staff_api
+@errors(400)
+@bp.arguments(s.ParticipationQuery, location="query", as_kwargs=True)
+@bp.response(200, s.ParticipationPage)
+def participations_index(page: int, per_page: int, role: str, status: str, **_filters):
+    """Participations, each with its activity: those of the activities the list's filters choose (of one chamber
+    with `chamber`), by role and confirmation status, newest activity first, a page at a time."""
+    form, filters = read_activity_filter()
+    if filters is None:
+        return json_error(400, "Invalid query parameters.", dict(form.errors))
+    found = queries.list_participations(filters, role, status, page, per_page)
+    return page_of("participations", found.items, page, per_page, total=found.total)
 
 
 @bp.get("/api/v1/areas")

@@ -22,6 +22,8 @@ RULES += [
     ("GET", "/api/v1/activities?year=1700", {**STAFF_JSON, "admin": 400, "staff": 400}),
     ("GET", "/api/v1/activities/{activity}", STAFF_JSON),
     ("GET", "/api/v1/activities/{deleted_activity}", {**STAFF_JSON, "admin": 404, "staff": 404}),
+    ("GET", "/api/v1/participations", STAFF_JSON),
+    ("GET", "/api/v1/participations?role=host", {**STAFF_JSON, "admin": 400, "staff": 400}),
 ]
 
 # The vocabularies, the registry's countries and the API's own description: open to everyone, always.

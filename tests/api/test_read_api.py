@@ -86,3 +86,16 @@ def test_every_api_route_refuses_a_bad_token_and_states_the_licence(client):
         refused = client.get(path, headers={"Authorization": "Bearer not-a-token"})
         assert refused.status_code == 401 and refused.get_json()["code"] == "unauthorized", path
         assert 'rel="license"' in client.get(path).headers["Link"], path
+
+
+def test_participations_of_one_chamber_with_their_activities(client, login_as):
+    kenya, france = factories.make_chamber("KE-LC"), factories.make_chamber("FR-LC")
+    factories.make_activity(title="Old", chambers=[kenya, france], start=dt.date(2010, 1, 1))
+    factories.make_activity(title="New", chambers=[kenya], start=dt.date(2012, 1, 1))
+    factories.make_activity(title="Binned", chambers=[kenya], deleted=True)
+    login_as("staff")
+    body = client.get("/api/v1/participations?chamber=KE-LC&per_page=1").get_json()
+    assert (body["total"], body["pages"]) == (2, 2) and body["participations"][0]["activity"]["title"] == "New"
+    assert body["participations"][0]["chamber"] == "KE-LC" and "page=2" in body["links"]["next"]
+    assert client.get("/api/v1/participations?year=2010").get_json()["total"] == 2
+    assert client.get("/api/v1/participations?status=confirmed").get_json()["total"] == 0

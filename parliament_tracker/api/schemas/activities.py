@@ -68,3 +68,26 @@ class ActivitySchema(ma.Schema):
 
 
 ActivityPage = page_schema("ActivityPage", "activities", ActivitySchema)
+
+
+class ParticipationQuery(ActivityQuery):
+    """The activity list's filters choose the activities; chamber, role and status narrow their participations."""
+
+    role = F.String(load_default="", validate=ma.validate.OneOf(("",) + PARTICIPATION_ROLES))
+    status = F.String(load_default="", validate=ma.validate.OneOf(("",) + PARTICIPATION_STATUSES))
+
+
+class ActivityRef(ma.Schema):
+    id = F.Integer(required=True)
+    ref = F.String(required=True, allow_none=True)
+    title = F.String(required=True)
+    area = F.String(attribute="area.code", required=True)
+    activity_type = F.String(required=True, validate=ma.validate.OneOf(ACTIVITY_TYPES))
+    start_date = F.Date(required=True)
+
+
+class ParticipationInActivity(ParticipationSchema):
+    activity = F.Nested(ActivityRef, required=True)
+
+
+ParticipationPage = page_schema("ParticipationPage", "participations", ParticipationInActivity)
