@@ -16,7 +16,7 @@ from parliament_tracker.api.schemas.registry import TermSchema
 from parliament_tracker.errors import json_error
 
 
-@bp.get("/api/v1/activities")
+@bp.get("/api/v1/activities", tags=["activities (staff)"])
 @staff_api
 @errors(400)
 @bp.arguments(s.ActivityQuery, location="query", as_kwargs=True)
@@ -32,7 +32,7 @@ def activities_index(page: int, per_page: int, **_filters):
     return page_of("activities", found.items, page, per_page, total=found.total)
 
 
-@bp.get("/api/v1/activities/<int:activity_id>")
+@bp.get("/api/v1/activities/<int:activity_id>", tags=["activities (staff)"])
 @staff_api
 @errors(404)
 @bp.response(200, s.ActivitySchema)
@@ -41,7 +41,7 @@ def activities_detail(activity_id: int):
     return queries.get_activity_or_404(activity_id)
 
 
-@bp.get("/api/v1/participations")
+@bp.get("/api/v1/participations", tags=["activities (staff)"])
 @staff_api
 @errors(400)
 @bp.arguments(s.ParticipationQuery, location="query", as_kwargs=True)
@@ -56,7 +56,7 @@ def participations_index(page: int, per_page: int, role: str, status: str, **_fi
     return page_of("participations", found.items, page, per_page, total=found.total)
 
 
-@bp.get("/api/v1/areas")
+@bp.get("/api/v1/areas", tags=["registry"])
 @public_api
 @bp.response(200, TermSchema(many=True))
 def areas_index():

@@ -25,7 +25,7 @@ def organization(chamber) -> dict:
     return {**body, "parent_id": parent["id"], "parent": parent}
 
 
-@bp.get("/api/v1/chambers")
+@bp.get("/api/v1/chambers", tags=["registry"])
 @public_api
 @errors(400)
 @bp.arguments(s.ChamberQuery, location="query", as_kwargs=True)
@@ -38,7 +38,7 @@ def chambers_index(**filters):
     return {"count": len(chambers), "organizations": [organization(c) for c in chambers]}
 
 
-@bp.get("/api/v1/chambers/<code>")
+@bp.get("/api/v1/chambers/<code>", tags=["registry"])
 @public_api
 @errors(404)
 @bp.response(200, s.OrganizationSchema)
@@ -57,7 +57,7 @@ def country(c) -> dict:
             "ipu_groups": [g.code for g in c.groups], "chambers": [ch.code for ch in c.chambers]}
 
 
-@bp.get("/api/v1/countries")
+@bp.get("/api/v1/countries", tags=["registry"])
 @public_api
 @bp.response(200, s.CountryList)
 def countries_index():
@@ -66,7 +66,7 @@ def countries_index():
     return {"count": len(countries), "countries": [country(c) for c in countries]}
 
 
-@bp.get("/api/v1/countries/<iso>")
+@bp.get("/api/v1/countries/<iso>", tags=["registry"])
 @public_api
 @errors(404)
 @bp.response(200, s.CountrySchema)
@@ -78,7 +78,7 @@ def countries_detail(iso: str):
     return country(found)
 
 
-@bp.get("/api/v1/classifications")
+@bp.get("/api/v1/classifications", tags=["registry"])
 @public_api
 @bp.response(200, s.ClassificationList)
 def classifications():

@@ -26,7 +26,7 @@ def read_filters():
     return form.filters(), None
 
 
-@bp.get("/api/v1/coverage")
+@bp.get("/api/v1/coverage", tags=["coverage"])
 @open_data
 @revalidated
 @errors(400)
@@ -39,7 +39,7 @@ def coverage(**_query):
     return refused or coverage_report(filters)
 
 
-@bp.get("/api/v1/coverage/matrix")
+@bp.get("/api/v1/coverage/matrix", tags=["coverage"])
 @open_data
 @revalidated
 @errors(400)
@@ -57,7 +57,7 @@ def coverage_matrix(page: int, per_page: int, **_query):
             "recorded_years": report["recorded_years"], "income_groups": report["income_groups"]}
 
 
-@bp.get("/api/v1/coverage/gaps")
+@bp.get("/api/v1/coverage/gaps", tags=["coverage"])
 @open_data
 @revalidated
 @errors(400)

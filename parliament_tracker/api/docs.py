@@ -21,4 +21,5 @@ def openapi_json():
 @bp.get("/api/v1/docs")
 @public
 def reference():
+    """The browsable reference: Swagger UI on the OpenAPI document (try it out with your own session)."""
     return render_template("api/docs.html")

@@ -13,7 +13,7 @@ class Health(ma.Schema):
     database = ma.fields.Boolean(required=True)
 
 
-@bp.get("/healthz")
+@bp.get("/healthz", tags=["operations"])
 @limiter.exempt
 @public
 @bp.doc(security=[{}])

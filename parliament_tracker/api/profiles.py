@@ -25,7 +25,7 @@ def _body(profile) -> dict:
     return body
 
 
-@bp.get("/api/v1/profiles/<code>")
+@bp.get("/api/v1/profiles/<code>", tags=["profiles"])
 @open_data
 @errors(404)
 @bp.response(200, s.ProfileSchema)
@@ -39,7 +39,7 @@ def profile_detail(code: str):
     return _body(summary.public_profile(chamber))
 
 
-@bp.get("/api/v1/profiles/<code>/contacts")
+@bp.get("/api/v1/profiles/<code>/contacts", tags=["profiles"])
 @roles_api("admin", "staff", "parliament")
 @errors(404)
 @bp.response(200, s.ContactList)
@@ -54,7 +54,7 @@ def profile_contacts(code: str):
     return {"contacts": services.list_contacts(chamber.id)}
 
 
-@bp.get("/api/v1/capacity")
+@bp.get("/api/v1/capacity", tags=["profiles"])
 @open_data
 @bp.response(200, s.CapacitySchema)
 def capacity():

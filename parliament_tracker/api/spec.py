@@ -37,8 +37,18 @@ DESCRIPTION = """The public data of parliament-tracker, and its staff's records,
 
 Every identifier is a stable code: chambers `<ISO 3166-1 alpha-2>-LC` (lower or unicameral) and `-UC` (upper),
 countries ISO 3166-1 alpha-3, areas and activity types their codes. Every answer carries the data licence in a
-`Link: <...>; rel="license"` header. Every error, whatever the status, is one JSON shape (`ErrorBody`).
+`Link: <...>; rel="license"` header. Every error, whatever the status, is one JSON shape (`Error`: status, code, error, fields).
 Lists that are paged say `total`, `pages` and `links` (first, prev, next, last)."""
+
+
+TAGS = {
+    "registry": "The chamber registry (Popolo organizations), countries and the vocabularies",
+    "coverage": "The coverage dashboard's figures, matrix and gaps, for the dashboard's filters",
+    "profiles": "A chamber's public profile and time series; the ICT capacity aggregates",
+    "activities (staff)": "Activities and participations, for centre staff",
+    "open data": "Standard formats (IATI 2.03)",
+    "operations": "Health check for load balancers",
+}
 
 
 class ApiParser(FlaskParser):
@@ -97,6 +107,15 @@ class OpenApi(Api):
         super().init_app(app, spec_kwargs=spec_kwargs)
         for name, scheme in SECURITY_SCHEMES.items():
             self.spec.components.security_scheme(name, scheme)
+        for name, description in TAGS.items():
+            self.spec.tag({"name": name, "description": description})
+
+    def register_blueprint(self, blp, *, parameters=None, **options):
+        """flask-smorest's, without the tag it makes of each blueprint: operations are tagged by resource (TAGS),
+        not by the blueprint that happens to hold them."""
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][blp.name] = self
+        self._app.register_blueprint(blp, **options)
+        blp.register_views_in_doc(self, self._app, self.spec, name=blp.name, parameters=parameters)
 
 
 openapi = OpenApi()

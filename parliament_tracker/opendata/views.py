@@ -28,7 +28,7 @@ def publisher() -> iati.Publisher:
                           data_licence().label)
 
 
-@api_bp.get("/api/v1/iati/activities.xml")
+@api_bp.get("/api/v1/iati/activities.xml", tags=["open data"])
 @open_data
 @errors(400)
 @api_bp.arguments(ActivityFilterQuery, location="query", as_kwargs=True)
