@@ -72,3 +72,8 @@ def test_a_refused_parameter_is_the_one_error_body(client):
     body = response.get_json()
     assert response.status_code == 400 and set(body) == {"status", "code", "error", "fields"}
     assert body["code"] == "bad_request" and set(body["fields"]) == {"per_page", "from"}
+
+
+def test_the_document_is_printed_without_a_server(runner):
+    result = runner.invoke(args=["openapi", "print"])
+    assert result.exit_code == 0 and '"openapi": "3.1.0"' in result.output
