@@ -90,17 +90,24 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from parliament_tracker.activities.views import bp as activities_bp
     from parliament_tracker.api import bp as api_bp
+    from parliament_tracker.api.docs import bp as apidocs_bp
+    from parliament_tracker.api.spec import openapi
     from parliament_tracker.auth.views import bp as auth_bp
     from parliament_tracker.chambers.views import bp as chambers_bp
     from parliament_tracker.dashboards.views import bp as dashboards_bp
     from parliament_tracker.mail.views import bp as mail_bp
     from parliament_tracker.notices.views import bp as notices_bp
+    from parliament_tracker.opendata.views import api_bp as opendata_api_bp
     from parliament_tracker.opendata.views import bp as opendata_bp
     from parliament_tracker.profiles.views import bp as profiles_bp
 
-    for blueprint in (auth_bp, chambers_bp, activities_bp, dashboards_bp, profiles_bp, api_bp, opendata_bp, mail_bp,
-                      notices_bp):
+    for blueprint in (auth_bp, chambers_bp, activities_bp, dashboards_bp, profiles_bp, apidocs_bp, opendata_bp,
+                      mail_bp, notices_bp):
         app.register_blueprint(blueprint)
+    # the API's routes through flask-smorest, which puts each of them in the OpenAPI document (api/spec.py)
+    openapi.init_app(app)
+    openapi.register_blueprint(api_bp)
+    openapi.register_blueprint(opendata_api_bp)
 
 
 def register_commands(app: Flask) -> None:

@@ -3,8 +3,9 @@ the session back and shows no details."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
+import marshmallow as ma
 from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -50,17 +51,55 @@ class ErrorBody:
             object.__setattr__(self, "code", reason.lower().replace(" ", "_").replace("-", "_").replace("'", ""))
 
 
+class ErrorSchema(ma.Schema):
+    """ErrorBody as the API's OpenAPI document describes it (every 4xx and 5xx JSON answer), and the one way an
+    error body is written (json_error dumps through it)."""
+
+    status = ma.fields.Integer(required=True, metadata={"description": "the HTTP status", "example": 400})
+    code = ma.fields.String(required=True, metadata={"description": "the status's reason in snake_case",
+                                                     "example": "bad_request"})
+    error = ma.fields.String(required=True, metadata={"description": "a sentence for people",
+                                                      "example": "Invalid query parameters."})
+    fields = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()), required=True,
+                            metadata={"description": "each query or form field at fault, with its messages "
+                                                     "(empty when the error is about no field)",
+                                      "example": {"per_page": ["Must be greater than or equal to 1 and less "
+                                                               "than or equal to 200."]}})
+
+
+ERROR_SCHEMA = ErrorSchema()
+
+
+def _messages(value) -> list[str]:
+    """A validator's messages (a list, a string, or a dict per list index) as flat strings."""
+    if isinstance(value, dict):
+        return [m for v in value.values() for m in _messages(v)]
+    if isinstance(value, (list, tuple)):
+        return [m for v in value for m in _messages(v)]
+    return [str(value)]
+
+
+def validation_fields(messages: dict) -> dict[str, list[str]]:
+    """webargs' messages ({"query": {"per_page": [...]}}) as ErrorBody fields ({"per_page": [...]})."""
+    out: dict[str, list[str]] = {}
+    for location in messages.values():
+        items = location.items() if isinstance(location, dict) else [("_schema", location)]
+        for name, value in items:
+            out.setdefault(str(name), []).extend(_messages(value))
+    return out
+
+
 def json_error(status: int, message: str, fields: dict | None = None) -> Response:
-    """The JSON error response (ErrorBody) with its status."""
+    """The JSON error response (ErrorBody, written through ErrorSchema) with its status."""
     body = ErrorBody(status, str(message), fields={k: [str(m) for m in v] for k, v in (fields or {}).items()})
-    response = jsonify(asdict(body))
+    response = jsonify(ERROR_SCHEMA.dump(body))
     response.status_code = status
     return response
 
 
-def _render(status: int, message: str):
+def _render(status: int, message: str, fields: dict | None = None):
     if wants_json():
-        return json_error(status, message)
+        return json_error(status, message, fields)
     return render_template("errors/error.html", status=status, title=str(TITLES.get(status, _("Error"))),
                            message=message), status
 
@@ -77,6 +116,9 @@ def register_errors(app: Flask) -> None:
         if error.code >= 500:
             db.session.rollback()
             return _render(error.code, _("The error was logged. Please try again later."))
+        messages = (getattr(error, "data", None) or {}).get("messages")
+        if messages is not None:  # the API's parameter schemas refused the request (webargs, api/spec.py)
+            return _render(error.code, _("Invalid query parameters."), validation_fields(messages))
         description = error.description if error.description and error.code == 400 else ""
         return _render(error.code, description or str(TITLES.get(error.code, _("Error"))))
 

@@ -85,6 +85,17 @@ ROUTES = [
     (None, "/api/v1/coverage?donor={donor}&type=workshop", 22),
     (None, "/api/v1/profiles/" + HOME, 14),
     ("parliament", "/api/v1/profiles/" + HOME + "/contacts", 6),
+    ("staff", "/api/v1/participations?per_page={per_page}", 12),
+    ("staff", "/api/v1/participations?chamber=" + HOME + "&role=beneficiary", 12),
+    (None, "/api/v1/countries", 5),
+    (None, "/api/v1/countries/SWE", 5),
+    (None, "/api/v1/classifications", 6),
+    (None, "/api/v1/areas", 3),
+    (None, "/api/v1/coverage/matrix?per_page={per_page}", 7),
+    (None, "/api/v1/coverage/gaps?per_page={per_page}&area=research", 15),
+    (None, "/api/v1/capacity", 7),
+    ("staff", "/api/v1/profiles/" + HOME, 17),
+    (None, "/api/v1/openapi.json", 2),
 ]
 
 

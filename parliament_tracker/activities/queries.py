@@ -88,6 +88,26 @@ def list_activities(filters: ActivityFilter, page: int = 1, per_page: int = 50) 
     return Page(items, page, per_page, total)
 
 
+def list_participations(filters: ActivityFilter, role: str = "", status: str = "", page: int = 1,
+                        per_page: int = 50) -> Page:
+    """The participations in the live activities matching filters (only the chamber's own when filters.chamber is
+    given), with the role and confirmation status when given; newest activity first, one page of them, each with
+    its activity and chamber loaded (two statements for the page, whatever its size)."""
+    activities = filtered_activities(filters).with_only_columns(Activity.id).order_by(None)
+    stmt = select(Participation).join(Participation.activity).where(Participation.activity_id.in_(activities))
+    if filters.chamber:
+        stmt = stmt.where(Participation.chamber.has(Chamber.code == filters.chamber))
+    if role:
+        stmt = stmt.where(Participation.role == role)
+    if status:
+        stmt = stmt.where(Participation.status == status)
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    page = max(1, page)
+    ordered = (stmt.order_by(Activity.start_date.desc(), Activity.id.desc(), Participation.id)
+               .options(selectinload(Participation.activity)))
+    return Page(list(db.session.scalars(ordered.limit(per_page).offset((page - 1) * per_page))), page, per_page, total)
+
+
 def get_activity_or_404(activity_id: int, *, deleted: bool | None = False) -> Activity:
     """The activity; 404 when it is missing or (by default) in the bin. deleted=None accepts both."""
     activity = db.session.get(Activity, activity_id)

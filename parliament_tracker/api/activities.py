@@ -1,51 +1,64 @@
-"""GET /api/v1/activities and /api/v1/activities/<id>: activities with their participations, for staff and admin.
+"""GET /api/v1/activities and /api/v1/activities/<id>: activities with their participations, for staff and admin;
+GET /api/v1/participations: the participations themselves, each with its activity (staff and admin);
+GET /api/v1/areas: the four areas of work (public).
 
 The list takes the same filters as the activities page (q, area, activity_type, year, donor, region, chamber,
 sort) plus page and per_page (at most 200)."""
 
-from flask import jsonify, request
-
 from parliament_tracker.activities import queries
 from parliament_tracker.activities.filters import read_activity_filter
+from parliament_tracker.activities.services import list_areas
 from parliament_tracker.api import bp
-from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.api.access import errors, public_api, staff_api
+from parliament_tracker.api.schemas import activities as s
+from parliament_tracker.api.schemas.common import page_of
+from parliament_tracker.api.schemas.registry import TermSchema
 from parliament_tracker.errors import json_error
-from parliament_tracker.numbers import parse_id
-
-MAX_PER_PAGE = 200
 
 
-def activity_json(activity) -> dict:
-    """An activity's fields, its donors' names and its participations with chamber codes."""
-    return {
-        "id": activity.id, "ref": activity.ref, "title": activity.title, "area": activity.area.code,
-        "activity_type": activity.activity_type, "start_date": activity.start_date.isoformat(),
-        "end_date": activity.end_date.isoformat(), "venue": activity.venue, "online": activity.online,
-        "description": activity.description, "outcomes": activity.outcomes, "partners": activity.partners,
-        "donors": [d.name for d in activity.donors], "preceding_id": activity.preceding_id,
-        "version": activity.version, "updated_at": activity.updated_at.isoformat(),
-        "participations": [{
-            "id": p.id, "chamber": p.chamber.code, "country": p.chamber.country.iso3, "role": p.role,
-            "participants": p.participants, "women": p.women, "members": p.members,
-            "secretariat_staff": p.secretariat_staff, "ict_staff": p.ict_staff, "status": p.status,
-        } for p in activity.participations],
-    }
-
-
-@bp.get("/api/v1/activities")
-@role_required("admin", "staff")
-def activities_index():
+@bp.get("/api/v1/activities", tags=["activities (staff)"])
+@staff_api
+@errors(400)
+@bp.arguments(s.ActivityQuery, location="query", as_kwargs=True)
+@bp.response(200, s.ActivityPage)
+def activities_index(page: int, per_page: int, **_filters):
+    """Activities (not in the bin) matching every filter, newest first unless sorted otherwise, a page at a time.
+    The schema checks each parameter's form; the activity list's own form then checks that the area, year and
+    donor exist."""
     form, filters = read_activity_filter()
-    per_page = parse_id(request.args.get("per_page", "50"))
-    if filters is None or per_page is None or not 1 <= per_page <= MAX_PER_PAGE:
-        errors = dict(form.errors) if filters is None else {"per_page": [f"1 to {MAX_PER_PAGE}"]}
-        return json_error(400, "invalid filter values", errors)
-    page = queries.list_activities(filters, form.page.data or 1, per_page)
-    return jsonify(page=page.page, per_page=page.per_page, total=page.total, pages=page.pages,
-                   activities=[activity_json(a) for a in page.items])
+    if filters is None:
+        return json_error(400, "Invalid query parameters.", dict(form.errors))
+    found = queries.list_activities(filters, page, per_page)
+    return page_of("activities", found.items, page, per_page, total=found.total)
 
 
-@bp.get("/api/v1/activities/<int:activity_id>")
-@role_required("admin", "staff")
+@bp.get("/api/v1/activities/<int:activity_id>", tags=["activities (staff)"])
+@staff_api
+@errors(404)
+@bp.response(200, s.ActivitySchema)
 def activities_detail(activity_id: int):
-    return jsonify(activity_json(queries.get_activity_or_404(activity_id)))
+    """One activity (not in the bin) with its participations."""
+    return queries.get_activity_or_404(activity_id)
+
+
+@bp.get("/api/v1/participations", tags=["activities (staff)"])
+@staff_api
+@errors(400)
+@bp.arguments(s.ParticipationQuery, location="query", as_kwargs=True)
+@bp.response(200, s.ParticipationPage)
+def participations_index(page: int, per_page: int, role: str, status: str, **_filters):
+    """Participations, each with its activity: those of the activities the list's filters choose (of one chamber
+    with `chamber`), by role and confirmation status, newest activity first, a page at a time."""
+    form, filters = read_activity_filter()
+    if filters is None:
+        return json_error(400, "Invalid query parameters.", dict(form.errors))
+    found = queries.list_participations(filters, role, status, page, per_page)
+    return page_of("participations", found.items, page, per_page, total=found.total)
+
+
+@bp.get("/api/v1/areas", tags=["registry"])
+@public_api
+@bp.response(200, TermSchema(many=True))
+def areas_index():
+    """The areas of work, in display order: their codes are what `area` takes everywhere."""
+    return [{"code": a.code, "label": a.label} for a in list_areas()]

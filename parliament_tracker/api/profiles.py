@@ -1,67 +1,65 @@
-"""GET /api/v1/profiles/<code>: a chamber's profile as JSON (private part only for those who may see it), and
-GET /api/v1/profiles/<code>/contacts (private)."""
+"""GET /api/v1/profiles/<code>: a chamber's profile with its time series (private part only for those who may
+see it); /api/v1/profiles/<code>/contacts (private); /api/v1/capacity: the ICT capacity aggregates."""
 
-from flask import jsonify
 from flask_login import current_user
 
 from parliament_tracker.api import bp
-from parliament_tracker.auth.permissions import (
-    NO_ACCESS,
-    can_view_chamber,
-    is_staff,
-    public_unless_disabled,
-    role_required,
-)
+from parliament_tracker.api.access import errors, open_data, roles_api
+from parliament_tracker.api.schemas import profiles as s
+from parliament_tracker.auth.permissions import NO_ACCESS, can_view_chamber, is_staff
 from parliament_tracker.chambers.services import get_chamber_by_code
 from parliament_tracker.errors import json_error
-from parliament_tracker.profiles import services, summary
-from parliament_tracker.settings import dashboards_are_public
+from parliament_tracker.profiles import queries, services, summary
 
 
-def _public(profile) -> dict:
-    return {
-        "code": profile.chamber.code, "name": profile.chamber.name, "country": profile.chamber.country.name,
-        "other_chambers": [c.code for c in profile.others], "breadth": profile.breadth,
-        "areas": [{"code": a.code, "activities": a.activities, "first": a.first and a.first.isoformat(),
-                   "last": a.last and a.last.isoformat()} for a in profile.areas],
-        "people_trained": profile.trained._asdict(), "people_trained_confirmed": profile.trained_confirmed._asdict(),
-        "expert_activities": profile.expert_activities,
-        "experts_supplied_to": [s._asdict() for s in profile.experts_to],
-        "donors": [d._asdict() for d in profile.donors],
-        "records": [{"activity_ref": r.ref, "title": r.title, "area": r.area, "start": r.start.isoformat(),
-                     "role": r.role, "participants": r.participants, "women": r.women} for r in profile.records],
-    }
+def _body(profile) -> dict:
+    body = {"code": profile.chamber.code, "name": profile.chamber.name, "country": profile.chamber.country.name,
+            "other_chambers": [c.code for c in profile.others], "breadth": profile.breadth, "areas": profile.areas,
+            "people_trained": profile.trained, "people_trained_confirmed": profile.trained_confirmed,
+            "expert_activities": profile.expert_activities, "experts_supplied_to": profile.experts_to,
+            "donors": profile.donors, "records": profile.records,
+            "timeline": [{"year": y, "area": a, "activities": n} for (y, a), n in sorted(profile.timeline.counts.items())]}
+    if can_view_chamber(current_user, profile.chamber):
+        open_reports = sum(1 for r in summary.chamber_reports(profile.chamber.id) if r.status == "open")
+        body["private"] = {"record_status": profile.records, "open_reports": open_reports}
+    return body
 
 
-def _private(profile) -> dict:
-    return {
-        "record_status": [{"participation_id": r.participation_id, "status": r.status, "note": r.status_note}
-                          for r in profile.records],
-        "open_reports": sum(1 for r in summary.chamber_reports(profile.chamber.id) if r.status == "open"),
-    }
-
-
-@bp.get("/api/v1/profiles/<code>")
-@public_unless_disabled(dashboards_are_public)
+@bp.get("/api/v1/profiles/<code>", tags=["profiles"])
+@open_data
+@errors(404)
+@bp.response(200, s.ProfileSchema)
 def profile_detail(code: str):
+    """A chamber's profile: areas reached, people trained, experts supplied, donors, every participation record
+    and the time series of its activities; `private` (confirmation status, open reports) for staff and the
+    chamber's own parliament accounts."""
     chamber = get_chamber_by_code(code)
     if chamber is None:
         return json_error(404, f"no chamber with code {code!r}")
-    profile = summary.public_profile(chamber)
-    body = _public(profile)
-    if can_view_chamber(current_user, chamber):
-        body["private"] = _private(profile)
-    return jsonify(body)
+    return _body(summary.public_profile(chamber))
 
 
-@bp.get("/api/v1/profiles/<code>/contacts")
-@role_required("admin", "staff", "parliament")
+@bp.get("/api/v1/profiles/<code>/contacts", tags=["profiles"])
+@roles_api("admin", "staff", "parliament")
+@errors(404)
+@bp.response(200, s.ContactList)
 def profile_contacts(code: str):
+    """The chamber's contacts: staff, and the chamber's own parliament accounts (another chamber's is a 403, and
+    so is an unknown code for a parliament account)."""
     chamber = get_chamber_by_code(code)
     if chamber is None and is_staff(current_user):
         return json_error(404, f"no chamber with code {code!r}")
     if chamber is None or not can_view_chamber(current_user, chamber):
-        # a parliament account gets the same answer for an unknown chamber and another chamber's
         return json_error(403, NO_ACCESS)
-    return jsonify(contacts=[{"name": c.name, "role": c.role, "email": c.email, "phone": c.phone}
-                             for c in services.list_contacts(chamber.id)])
+    return {"contacts": services.list_contacts(chamber.id)}
+
+
+@bp.get("/api/v1/capacity", tags=["profiles"])
+@open_data
+@bp.response(200, s.CapacitySchema)
+def capacity():
+    """Median self-assessment scores per survey round and category, by region and by income group, and before
+    and after chambers were first reached in each area (the capacity page's numbers)."""
+    return {"minimum_chambers": queries.MIN_GROUP, "by_region": queries.category_medians("region"),
+            "by_income_group": queries.category_medians("income_group"),
+            "before_after": queries.scores_before_after()}

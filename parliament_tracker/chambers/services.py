@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import abort
 from sqlalchemy import Select, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
@@ -54,8 +54,9 @@ def other_chambers(chamber: Chamber) -> list[Chamber]:
     return list(db.session.scalars(stmt.order_by(Chamber.code)))
 
 
-def search_chambers(filters: RegistryFilter) -> list[Chamber]:
-    """Chambers matching every given filter; q matches any name of the chamber or its country."""
+def search_chambers(filters: RegistryFilter, siblings: bool = False) -> list[Chamber]:
+    """Chambers matching every given filter; q matches any name of the chamber or its country. siblings: load
+    the other chambers of each country too (one statement more), for the API's parliaments."""
     stmt = select(Chamber).join(Chamber.country)
     for word in normalize(filters.q).split():
         stmt = stmt.where(Chamber.search_text.contains(word, autoescape=True))
@@ -69,7 +70,8 @@ def search_chambers(filters: RegistryFilter) -> list[Chamber]:
         stmt = stmt.where(Chamber.status == filters.status)
     if filters.group:
         stmt = stmt.where(Country.groups.any(GeopoliticalGroup.code == filters.group))
-    return list(db.session.scalars(with_groups(stmt.order_by(Country.name, Chamber.code))))
+    stmt = with_groups(stmt.order_by(Country.name, Chamber.code))
+    return list(db.session.scalars(with_siblings(stmt) if siblings else stmt))
 
 
 def chamber_choices() -> list[tuple[str, str]]:
@@ -94,3 +96,28 @@ def chamber_history(chamber: Chamber) -> list[AuditRecord]:
             .where(AuditRecord.entity_type == Chamber.__tablename__, AuditRecord.entity_id == chamber.id)
             .order_by(AuditRecord.at.desc(), AuditRecord.id.desc()))
     return list(db.session.scalars(stmt))
+
+
+def list_countries() -> list[Country]:
+    """Every country of the registry, by name, with its IPU groups and its chambers (three statements)."""
+    stmt = select(Country).options(selectinload(Country.groups), selectinload(Country.chambers)).order_by(Country.name)
+    return list(db.session.scalars(stmt))
+
+
+def get_country_by_iso(code: str) -> Country | None:
+    """The country with this ISO 3166-1 alpha-3 (or alpha-2) code, any case, or None."""
+    code = code.strip().upper()
+    column = Country.iso3 if len(code) == 3 else Country.iso2
+    return db.session.scalar(select(Country).where(column == code))
+
+
+def subregion_choices() -> list[tuple[str, str]]:
+    """(region, subregion) of the UN M49 subregions the registry uses, in order."""
+    stmt = select(Country.m49_region, Country.m49_subregion).distinct().order_by(Country.m49_region,
+                                                                                 Country.m49_subregion)
+    return [(r, s) for r, s in db.session.execute(stmt)]
+
+
+def with_siblings(stmt: Select) -> Select:
+    """stmt (of chambers) loading the other chambers of their countries too, in one more statement."""
+    return stmt.options(joinedload(Chamber.country).selectinload(Country.chambers))

@@ -8,6 +8,9 @@ import datetime as dt
 from flask import Blueprint, Response, abort, current_app, jsonify
 
 from parliament_tracker.activities.filters import read_activity_filter
+from parliament_tracker.api.access import errors, open_data
+from parliament_tracker.api.schemas.activities import ActivityFilterQuery
+from parliament_tracker.api.spec import ApiBlueprint
 from parliament_tracker.auth.permissions import public_unless_disabled
 from parliament_tracker.downloads import FORMATS, Metadata, data_licence, table_response
 from parliament_tracker.errors import json_error
@@ -15,6 +18,8 @@ from parliament_tracker.opendata import iati, package
 from parliament_tracker.settings import dashboards_are_public
 
 bp = Blueprint("opendata", __name__)
+# the IATI file is under /api/v1 and in its OpenAPI document, like every other route there
+api_bp = ApiBlueprint("opendata_api", __name__)
 
 
 def publisher() -> iati.Publisher:
@@ -23,10 +28,18 @@ def publisher() -> iati.Publisher:
                           data_licence().label)
 
 
-@bp.get("/api/v1/iati/activities.xml")
-@public_unless_disabled(dashboards_are_public)
-def iati_activities():
-    """The public activities in IATI 2.03, with the activity list's filters (q searches titles and refs only)."""
+@api_bp.get("/api/v1/iati/activities.xml", tags=["open data"])
+@open_data
+@errors(400)
+@api_bp.arguments(ActivityFilterQuery, location="query", as_kwargs=True)
+@api_bp.response(200, content_type="application/xml",
+                 description="An IATI 2.03 `iati-activities` document (validated against the 2.03 schema).")
+def iati_activities(**_query):
+    """The public activities in IATI 2.03, with the activity list's filters.
+
+    The centre is the reporting and implementing organisation, donors the funding ones, recipient countries the
+    beneficiary chambers' countries; participants and women are a result disaggregated by sex. `q` searches
+    titles and references only."""
     form, filters = read_activity_filter()
     if filters is None:
         return json_error(400, "invalid filter values", dict(form.errors))
