@@ -59,7 +59,7 @@ def excluded_of(state: dict) -> set[int]:
     return {int(r) for r in state.get("excluded", []) if str(r).isdigit()}
 
 
-def preview_pending(path, filename: str, state: dict, max_rows: int, excluded=()):
+def preview_pending(path, filename: str, state: dict, max_rows: int | None = None, excluded=()):
     """The preview of a pending import with the choices and exclusions made so far (writes nothing)."""
     from parliament_tracker.activities.imports import preview_import
 
@@ -68,7 +68,7 @@ def preview_pending(path, filename: str, state: dict, max_rows: int, excluded=()
 
 
 def refused_rows(report) -> list[int]:
-    return [r.row for r in report.rows if r.status in ("error", "ambiguous")]
+    return report.numbers("error", "ambiguous")
 
 
 def choice_options(report, pending) -> list[tuple[str, str]]:

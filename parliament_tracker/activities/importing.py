@@ -14,6 +14,8 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
+from parliament_tracker.activities.import_limits import LimitError, Limits, check_xlsx
+
 COLUMNS = ("activity_ref", "title", "area", "type", "start_date", "end_date", "location", "donor", "chamber",
            "country", "participants", "women")
 REQUIRED = ("activity_ref", "title", "area", "type", "start_date", "chamber")
@@ -77,21 +79,28 @@ def _cell_text(value) -> str:
     return str(value).replace("\x00", "").strip()
 
 
-def _rows(table: Iterator[tuple[int, list]], max_rows: int, notices: list[str]) -> Iterator[RawRow]:
+def _rows(table: Iterator[tuple[int, list]], limits: Limits, notices: list[str]) -> Iterator[RawRow]:
     names = None
-    count = 0
+    count = empty = 0
     for number, cells in table:
         texts = [_cell_text(c) for c in cells]
         if not any(texts):
+            empty += 1
+            if empty > limits.max_empty_rows:  # a million formatted blank rows: refused in a moment, not minutes
+                raise ImportFileError(_("Rows %(a)s to %(b)s are empty, more than %(n)s empty rows in a row: delete "
+                                        "the empty (formatted) rows below the data and upload the file again.",
+                                        a=number - empty + 1, b=number, n=limits.max_empty_rows))
             continue
+        empty = 0
         if names is None:
             names, ignored = _header(texts)
             if ignored:
                 notices.append(_("Columns ignored: %(cols)s.", cols=", ".join(ignored)))
             continue
         count += 1
-        if count > max_rows:
-            raise ImportFileError(_("The file has more than %(n)s rows; split it into smaller files.", n=max_rows))
+        if count > limits.max_rows:
+            raise ImportFileError(_("The file has more than %(n)s rows; split it into smaller files.",
+                                    n=limits.max_rows))
         values = {name: text for name, text in zip(names, texts, strict=False) if name}
         too_long = tuple(k for k, v in values.items() if len(v) > MAX_CELL)
         yield RawRow(number, {k: v[:MAX_CELL] for k, v in values.items()}, too_long)
@@ -161,17 +170,22 @@ def _xlsx_table(path: Path) -> Iterator[tuple[int, list]]:
         handle.close()
 
 
-def read_rows(path: Path, filename: str, max_rows: int, notices: list[str]) -> Iterator[RawRow]:
-    """Stream the data rows of a CSV or XLSX file (chosen by its content, not only its name)."""
+def read_rows(path: Path, filename: str, limits: Limits, notices: list[str]) -> Iterator[RawRow]:
+    """Stream the data rows of a CSV or XLSX file (chosen by its content, not only its name), within limits: an
+    XLSX's parts are checked before openpyxl opens it."""
     with path.open("rb") as handle:
         magic = handle.read(4)
     if magic == OLE_MAGIC:
         raise ImportFileError(_("Old Excel files (.xls) are not read; save the sheet as .xlsx or CSV."))
     if magic == ZIP_MAGIC:
-        return _rows(_xlsx_table(path), max_rows, notices)
+        try:
+            check_xlsx(path, limits)
+        except LimitError as error:
+            raise ImportFileError(str(error)) from None
+        return _rows(_xlsx_table(path), limits, notices)
     if filename.lower().endswith((".xlsx", ".xlsm")):
         raise ImportFileError(_("This file is not a valid XLSX workbook. Save it again as .xlsx or CSV."))
-    return _rows(_csv_table(path), max_rows, notices)
+    return _rows(_csv_table(path), limits, notices)
 
 
 def read_table(path: Path, filename: str) -> Iterator[tuple[int, list[str]]]:

@@ -1,6 +1,6 @@
 """Spreadsheet import pages: upload and preview, commit (all or nothing), and the CSV template."""
 
-from flask import current_app, flash, redirect, render_template, session, url_for
+from flask import flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -19,8 +19,8 @@ PREVIEW_ROWS = 500
 SESSION_KEY = "import_upload"
 
 
-def _max_rows() -> int:
-    return current_app.config.get("IMPORT_MAX_ROWS", 100_000)
+def _max_rows() -> int | None:
+    return None  # the configured limits (import_limits.Limits.from_config)
 
 
 def pending_import():
@@ -34,7 +34,7 @@ def preview_page(report, token: str, filename: str, status: int = 200):
     return render_template("activities/import_preview.html", report=report, form=ImportCommitForm(token=token),
                            choice_form=ImportChoiceForm(token=token), exclude_form=ImportExcludeForm(token=token),
                            filename=filename, rows=report.problems_first(PREVIEW_ROWS), token=token,
-                           excluded={r.row for r in report.rows if r.status == "excluded"},
+                           excluded=set(report.numbers("excluded")),
                            limit=PREVIEW_ROWS, options=lambda pending: choice_options(report, pending)), status
 
 
