@@ -8,13 +8,15 @@ from flask_babel import gettext as _
 
 from parliament_tracker.activities import uploads
 from parliament_tracker.activities.forms import ImportChoiceForm, ImportExcludeForm
-from parliament_tracker.activities.import_choices import preview_pending, read_choice, refused_rows, with_choice
+from parliament_tracker.activities.import_choices import (excluded_of, preview_pending, read_choice, refused_rows,
+                                                          with_choice)
 from parliament_tracker.activities.import_refused import left_out_rows
 from parliament_tracker.activities.reconcile import MapError
 from parliament_tracker.activities.views import STAFF, bp
 from parliament_tracker.activities.views_import import _max_rows, pending_import, preview_page
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.downloads import table_response
+from parliament_tracker.numbers import parse_id
 
 ANCHOR = re.compile(r"#[A-Za-z0-9_-]{1,60}")
 
@@ -66,7 +68,10 @@ def import_exclude():
         return _expired()
     token, filename, path = pending
     state = uploads.load_state(token)
-    if form.action.data == "refused":
+    if (row := parse_id(form.include.data)) is not None:
+        state["excluded"] = [r for r in excluded_of(state) if r != row]
+        flash(_("Row %(n)s is included again.", n=row), "success")
+    elif form.action.data == "refused":
         rows = refused_rows(preview_pending(path, filename, state, _max_rows()))
         state["excluded"] = sorted(set(state.get("excluded", [])) | set(rows))
         flash(_("%(n)s refused rows excluded; download them to fix them later.", n=len(rows)), "success")
