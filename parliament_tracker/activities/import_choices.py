@@ -59,14 +59,6 @@ def excluded_of(state: dict) -> set[int]:
     return {int(r) for r in state.get("excluded", []) if str(r).isdigit()}
 
 
-def preview_pending(path, filename: str, state: dict, max_rows: int | None = None, excluded=()):
-    """The preview of a pending import with the choices and exclusions made so far (writes nothing)."""
-    from parliament_tracker.activities.imports import preview_import
-
-    return preview_import(path, filename, excluded=excluded_of(state) | set(excluded), choices=choices_of(state),
-                          max_rows=max_rows)
-
-
 def refused_rows(report) -> list[int]:
     return report.numbers("error", "ambiguous")
 

@@ -22,7 +22,6 @@ CREATE TABLE rows (row INTEGER PRIMARY KEY, status TEXT NOT NULL, ref TEXT NOT N
                    women INTEGER, existing_id INTEGER, existing_version INTEGER, existing_participants INTEGER,
                    existing_women INTEGER);
 CREATE INDEX rows_ref_chamber ON rows (ref, chamber_id);
-CREATE INDEX rows_status ON rows (status, row);
 CREATE TABLE groups (ref TEXT PRIMARY KEY, cells TEXT NOT NULL, first_row INTEGER NOT NULL, activity_id INTEGER,
                      changed INTEGER DEFAULT 0, deleted INTEGER DEFAULT 0);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -92,7 +91,8 @@ class RowStore:
         return found[0] if found else None
 
     def row_of_chamber(self, ref: str, chamber_id: int) -> int | None:
-        found = self.db.execute("SELECT row FROM rows WHERE ref = ? AND chamber_id = ? AND status = 'pending' "
+        # chamber_id is set on rows that joined their group only; INDEXED BY: the planner has no statistics
+        found = self.db.execute("SELECT row FROM rows INDEXED BY rows_ref_chamber WHERE ref = ? AND chamber_id = ? "
                                 "LIMIT 1", (ref, chamber_id)).fetchone()
         return found[0] if found else None
 

@@ -214,6 +214,7 @@ def _read(report: ImportReport, path: Path, filename: str, excluded: set[int], l
         extra = {}
         if outcome.status == "pending":
             _group(report, outcome, parsed)
+        if outcome.status == "pending":  # still: it joined its group
             extra = {"chamber_id": parsed.match.chamber_id, "participants": parsed.participants,
                      "women": parsed.women}
         report.store.add_row(outcome.stored() | extra)

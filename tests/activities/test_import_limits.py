@@ -43,7 +43,7 @@ def with_shared_string(content: bytes, megabytes: int) -> bytes:
 @pytest.fixture
 def limits(app):
     app.config.update(IMPORT_XLSX_MAX_PART_MB=4, IMPORT_XLSX_MAX_SHEET_MB=8, IMPORT_XLSX_MAX_RATIO=100,
-                      IMPORT_MAX_EMPTY_ROWS=1000)
+                      IMPORT_MAX_EMPTY_ROWS=1000, IMPORT_BACKGROUND_ROWS=1_000_000)
     return app.config
 
 
