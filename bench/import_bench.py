@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import subprocess
-import sys
 import datetime as dt
 import random
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
