@@ -80,7 +80,7 @@ def participations() -> int:
     return db.session.scalar(select(func.count()).select_from(Participation))
 
 
-def test_a_large_import_runs_on_the_rq_worker(client, staff, chambers, undp, worker):
+def test_a_large_import_runs_on_the_rq_worker(client, staff, chambers, worker):
     response = upload(client, sheet())
     assert response.status_code == 303 and response.location.endswith("/activities/import/preview")
     first = client.get("/activities/import/status.json").get_json()
@@ -102,7 +102,7 @@ def test_a_large_import_runs_on_the_rq_worker(client, staff, chambers, undp, wor
     assert participations() == ROWS
 
 
-def test_a_job_that_fails_says_why(client, staff, chambers, undp, worker):
+def test_a_job_that_fails_says_why(client, staff, chambers, worker):
     upload(client, sheet(header=HEADER.replace("chamber,", "room,")))
     job = wait_for_job(client)
     assert job["status"] == "done"
@@ -111,7 +111,7 @@ def test_a_job_that_fails_says_why(client, staff, chambers, undp, worker):
     assert participations() == 0
 
 
-def test_without_a_queue_the_job_runs_in_a_thread(client, staff, chambers, undp, background):
+def test_without_a_queue_the_job_runs_in_a_thread(client, staff, chambers, background):
     assert upload(client, sheet()).status_code == 303
     assert client.get("/activities/import/status.json").get_json()["runner"] == "thread"
     job = wait_for_job(client)
