@@ -83,8 +83,8 @@ class ActivityProblems:
 
 @dataclass
 class Review:
-    """The values waiting for a choice and the activities' problems of one preview (more_activities: those with
-    problems beyond ACTIVITIES_KEPT, counted but not listed)."""
+    """The values waiting for a choice and the activities' problems of one preview (more_activities: the rows of
+    activities with problems beyond the first ACTIVITIES_KEPT, counted but not listed)."""
 
     pending: dict[tuple, Pending] = field(default_factory=dict)
     activities: dict[str, ActivityProblems] = field(default_factory=dict)
