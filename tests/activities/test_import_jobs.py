@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -75,6 +76,10 @@ def worker(app, background, tmp_path):
     process.wait(timeout=30)
 
 
+def worker_dir(client) -> str:
+    return client.application.config["IMPORT_DIR"]
+
+
 def participations() -> int:
     db.session.rollback()
     return db.session.scalar(select(func.count()).select_from(Participation))
@@ -100,6 +105,7 @@ def test_a_large_import_runs_on_the_rq_worker(client, staff, chambers, worker):
     assert done.status_code == 302 and done.location.endswith("/activities/")
     assert "40 participations created" in client.get("/activities/").get_data(as_text=True)
     assert participations() == ROWS
+    assert not list(Path(worker_dir(client)).glob("*"))  # the upload, its rows store and its job file are gone
 
 
 def test_a_job_that_fails_says_why(client, staff, chambers, worker):
