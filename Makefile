@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask
 export FLASK_APP := wsgi.py
 
-.PHONY: run setup test test-pg lint check bench bench-quick translations messages clean
+.PHONY: run setup test test-pg lint check bench bench-quick bench-import translations messages clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ check: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	$(BIN)/python -m bench.import_bench
+
+# the spreadsheet import alone: 50,000 and 500,000 rows, time and peak memory of preview, commit, re-import
+bench-import: $(VENV)/.dev
+	$(BIN)/python -m bench.import_bench $(BENCH_IMPORT_ARGS)
 
 # today's size only (no 10x data, no growth ratios): a few minutes
 bench-quick: $(VENV)/.dev

@@ -59,6 +59,21 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     # Uploaded spreadsheets above this size are refused with a 413 before they are read.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "25")) * 1024 * 1024
+    # The spreadsheet import (activities/import_limits.py): data rows of one file (a ten-year history fits), a run
+    # of empty rows after which a sheet is refused, and an XLSX's bounds checked before openpyxl parses it: the
+    # unpacked size of its worksheet and of any other part (shared strings are held whole), and the packing ratio.
+    IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "1000000"))
+    IMPORT_MAX_EMPTY_ROWS = int(os.environ.get("IMPORT_MAX_EMPTY_ROWS", "1000"))
+    IMPORT_XLSX_MAX_SHEET_MB = float(os.environ.get("IMPORT_XLSX_MAX_SHEET_MB", "600"))
+    IMPORT_XLSX_MAX_PART_MB = float(os.environ.get("IMPORT_XLSX_MAX_PART_MB", "50"))
+    IMPORT_XLSX_MAX_RATIO = float(os.environ.get("IMPORT_XLSX_MAX_RATIO", "100"))
+    # Files of more rows than this are previewed and committed as background jobs (activities/import_jobs.py):
+    # on RQ when IMPORT_QUEUE_URL names a Redis (production runs `rq worker imports`), else in a thread.
+    IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", "5000"))
+    IMPORT_QUEUE_URL = os.environ.get("IMPORT_QUEUE_URL") or None
+    IMPORT_JOB_TIMEOUT = int(os.environ.get("IMPORT_JOB_TIMEOUT", "3600"))
+    # Uploads, their previews' rows and their jobs' progress; the web and the worker processes must share it.
+    IMPORT_DIR = os.environ.get("IMPORT_DIR") or None  # None: instance/imports
     # argon2id parameters (OWASP minimums are time_cost=2, memory_cost=19 MiB).
     PASSWORD_HASH = {"time_cost": 3, "memory_cost": 65536, "parallelism": 2}
     # The World Bank classification the registry's income groups come from.
@@ -122,6 +137,7 @@ class TestingConfig(Config):
     MAIL_FILE_DIR = None  # a test that wants the files sets a folder of its own
     PUBLIC_URL = "http://localhost"
     CACHE_REDIS_URL, CACHE_TYPE = None, "SimpleCache"  # a test that needs Redis asks for it
+    IMPORT_QUEUE_URL = None  # the same: tests/activities/test_import_jobs.py starts a worker
 
 
 class ProductionConfig(Config):

@@ -1,8 +1,10 @@
-"""Times the spreadsheet import on a generated 50,000-row CSV: preview, commit, and a re-import preview.
+"""Times the spreadsheet import on generated CSVs of 50,000 and 500,000 rows: preview, commit, and a re-import
+preview, with the peak resident memory of each step.
 
-Run: .venv/bin/python -m bench.import_bench [--rows 50000] [--database-url URL]
-Uses a throw-away SQLite database (or the given URL, which must be empty), loads the registry, and prints
-seconds per step and the peak memory of the process."""
+Run: .venv/bin/python -m bench.import_bench [--rows 50000 500000] [--database-url URL]   (make bench-import)
+Each size runs in a process of its own (so one size's peak does not hide the other's), on a throw-away SQLite
+database (or the given URL, which must be empty) with the registry loaded. The peak of a step is the process's
+peak RSS at its end (a step's peak includes the steps before it: the figures only grow)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import csv
 import datetime as dt
 import random
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -65,11 +69,21 @@ def timed(label: str, action):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--rows", type=int, nargs="+", default=[50_000, 500_000])
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one:
+        return run_one(args.rows[0], args.database_url)
+    for rows in args.rows:
+        print(f"--- {rows:,} rows")
+        command = [sys.executable, "-m", "bench.import_bench", "--one", "--rows", str(rows)]
+        subprocess.run(command + (["--database-url", args.database_url] if args.database_url else []), check=True)
+
+
+def run_one(rows: int, database_url: str | None) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        url = args.database_url or f"sqlite:///{folder}/bench.db"
+        url = database_url or f"sqlite:///{folder}/bench.db"
         config = type("BenchConfig", (TestingConfig,), {"SQLALCHEMY_DATABASE_URI": url})
         app = create_app(config)
         with app.app_context():
@@ -79,14 +93,15 @@ def main() -> None:
             db.session.commit()
             chambers = list(db.session.scalars(db.select(Chamber).where(Chamber.status == "active")))
             sheet = Path(folder) / "bench.csv"
-            timed(f"generate {args.rows:,} rows", lambda: write_sheet(sheet, args.rows, chambers))
+            timed(f"generate {rows:,} rows", lambda: write_sheet(sheet, rows, chambers))
             print(f"{'file size':<28} {sheet.stat().st_size / 1e6:7.2f} MB")
-            report = timed("preview", lambda: preview_import(sheet, sheet.name, max_rows=args.rows))
+            report = timed("preview", lambda: preview_import(sheet, sheet.name, max_rows=rows))
             print(f"{'rows refused':<28} {report.summary.errors + report.summary.ambiguous:7d}")
-            done = timed("commit (one transaction)", lambda: commit_import(sheet, sheet.name, max_rows=args.rows))
+            del report
+            done = timed("commit (one transaction)", lambda: commit_import(sheet, sheet.name, max_rows=rows))
             print(f"{'participations created':<28} {done.summary.participations_created:7d}")
-            again = timed("re-import preview", lambda: preview_import(sheet, sheet.name, max_rows=args.rows))
-            unchanged = sum(r.status == "unchanged" for r in again.rows)
+            again = timed("re-import preview", lambda: preview_import(sheet, sheet.name, max_rows=rows))
+            unchanged = again.store.count("unchanged")
             print(f"{'unchanged on re-import':<28} {unchanged:7d}")
             db.session.remove()
             db.engine.dispose()

@@ -15,7 +15,7 @@ ARROWS = {
     "donors": set(),
     "mail": set(),
     "auth": {"chambers", "donors", "mail"},  # mail: reset and invitation links are queued with their write
-    "activities": {"chambers", "donors", "auth"},  # auth: the demo keeps the demo donors an account still uses
+    "activities": {"chambers", "donors", "auth"},  # auth: demo donors an account uses; an import job acts as its user
     "dashboards": {"activities", "chambers", "donors"},
     "profiles": {"activities", "chambers", "donors"},
     "api": {"activities", "chambers", "dashboards", "profiles", "auth"},  # auth: refusing unusable API tokens

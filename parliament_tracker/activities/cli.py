@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
 from parliament_tracker.activities.import_writer import ImportConflict, ImportRefused, commit_import
@@ -27,26 +26,34 @@ def import_file(file: Path, dry_run: bool, output: str, maps: tuple[str, ...], n
     """Import a CSV or XLSX sheet of participations (one chamber per row); all rows or none.
 
     Exits with status 1 when anything was refused (a file error, a row in error, an ambiguous row)."""
-    max_rows = current_app.config.get("IMPORT_MAX_ROWS", 100_000)
     try:
         choices = [parse_map(m) for m in maps]
     except MapError as error:
         raise click.UsageError(str(error)) from None
     if dry_run:
-        report = preview_import(file, file.name, choices=choices, max_rows=max_rows)
+        report = preview_import(file, file.name, choices=choices)
     else:
         try:
-            report = commit_import(file, file.name, choices=choices, remember=not no_remember, max_rows=max_rows)
+            report = commit_import(file, file.name, choices=choices, remember=not no_remember)
         except ImportRefused as refused:
             report = refused.report
         except ImportConflict as conflict:
             raise click.ClickException(str(conflict)) from None
     if output == "json":
-        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        _print_json(report)
     else:
         _print_text(report, dry_run)
     if not report.ok:
         sys.exit(1)
+
+
+def _print_json(report) -> None:
+    """One JSON object, its rows written one at a time (a file of any size prints in flat memory)."""
+    head = json.dumps(report.head_json(), ensure_ascii=False)
+    click.echo('{"rows": [', nl=False)
+    for number, row in enumerate(report.rows):
+        click.echo(("," if number else "") + json.dumps(row.as_json(), ensure_ascii=False), nl=False)
+    click.echo("], " + head[1:])
 
 
 def _print_text(report, dry_run: bool) -> None:
@@ -63,7 +70,7 @@ def _print_text(report, dry_run: bool) -> None:
             click.echo(f"row {row.row}: {row.status}: {row.fault}: {row.message}", err=True)
     for pending in report.review.pending.values():
         where = f"|{pending.country}" if pending.country else ""
-        click.echo(f"to answer: --map \"{pending.column}:{pending.value}{where}=...\" ({len(pending.rows)} rows)",
+        click.echo(f"to answer: --map \"{pending.column}:{pending.value}{where}=...\" ({pending.count} rows)",
                    err=True)
     s = report.summary
     verb = "would be" if dry_run or not report.ok else "were"

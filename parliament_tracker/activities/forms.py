@@ -116,8 +116,11 @@ class ImportChoiceForm(BaseForm):
 
 
 class ImportExcludeForm(BaseForm):
+    """Exclude every refused row, include every row again, or include one excluded row again (include)."""
+
     token = HiddenField(validators=[DataRequired(), Length(max=64)])
-    action = HiddenField(validators=[DataRequired(), Length(max=10)])
+    action = HiddenField(validators=[Optional(), Length(max=10)])
+    include = HiddenField(validators=[Optional(), Length(max=10)])
 
 
 class AliasForm(BaseForm):

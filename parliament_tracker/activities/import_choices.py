@@ -59,16 +59,8 @@ def excluded_of(state: dict) -> set[int]:
     return {int(r) for r in state.get("excluded", []) if str(r).isdigit()}
 
 
-def preview_pending(path, filename: str, state: dict, max_rows: int, excluded=()):
-    """The preview of a pending import with the choices and exclusions made so far (writes nothing)."""
-    from parliament_tracker.activities.imports import preview_import
-
-    return preview_import(path, filename, excluded=excluded_of(state) | set(excluded), choices=choices_of(state),
-                          max_rows=max_rows)
-
-
 def refused_rows(report) -> list[int]:
-    return [r.row for r in report.rows if r.status in ("error", "ambiguous")]
+    return report.numbers("error", "ambiguous")
 
 
 def choice_options(report, pending) -> list[tuple[str, str]]:

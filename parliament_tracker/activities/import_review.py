@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
 
@@ -34,6 +34,17 @@ def build_resolver(choices: Iterable[Choice] = ()) -> Resolver:
                     donors, {c.key: c for c in choices}, aliases)
 
 
+# Row numbers kept per value or activity (the count is always whole), and activities whose problems are listed:
+# a file where every row is refused keeps the preview's memory bounded; every row's problem is in the RowStore.
+ROWS_KEPT = 200
+ACTIVITIES_KEPT = 1_000
+
+
+def _keep(rows: list[int], row: int) -> None:
+    if len(rows) < ROWS_KEPT:
+        rows.append(row)
+
+
 @dataclass
 class Pending:
     """A value waiting for a choice: where it was written, what it may mean, and the rows it holds back."""
@@ -45,6 +56,7 @@ class Pending:
     message: str
     candidates: tuple[str, ...]
     rows: list[int] = field(default_factory=list)
+    count: int = 0
 
     @property
     def form_id(self) -> str:
@@ -52,7 +64,7 @@ class Pending:
 
     def as_json(self) -> dict:
         return {"column": self.column, "value": self.value, "country": self.country, "kind": self.kind,
-                "message": self.message, "candidates": list(self.candidates), "rows": self.rows}
+                "message": self.message, "candidates": list(self.candidates), "rows": self.rows, "count": self.count}
 
 
 @dataclass
@@ -62,6 +74,7 @@ class ActivityProblems:
     ref: str
     rows: list[int] = field(default_factory=list)
     problems: dict[str, Problem] = field(default_factory=dict)
+    count: int = 0
 
     @property
     def anchor(self) -> str:
@@ -70,8 +83,37 @@ class ActivityProblems:
 
 @dataclass
 class Review:
+    """The values waiting for a choice and the activities' problems of one preview (more_activities: the rows of
+    activities with problems beyond the first ACTIVITIES_KEPT, counted but not listed)."""
+
     pending: dict[tuple, Pending] = field(default_factory=dict)
     activities: dict[str, ActivityProblems] = field(default_factory=dict)
+    more_activities: int = 0
+
+    def _activity(self, ref: str) -> ActivityProblems | None:
+        if ref not in self.activities and len(self.activities) >= ACTIVITIES_KEPT:
+            self.more_activities += 1
+            return None
+        return self.activities.setdefault(ref, ActivityProblems(ref))
+
+    def to_json(self) -> dict:
+        """Everything, for keeping with the preview's rows (from_json reads it back)."""
+        return {"pending": [asdict(p) for p in self.pending.values()], "more_activities": self.more_activities,
+                "activities": [{"ref": a.ref, "rows": a.rows, "count": a.count,
+                                "problems": [asdict(p) for p in a.problems.values()]}
+                               for a in self.activities.values()]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Review:
+        review = cls(more_activities=data.get("more_activities", 0))
+        for item in data.get("pending", []):
+            pending = Pending(**{**item, "candidates": tuple(item["candidates"])})
+            review.pending[choice_key(pending.column, pending.value, pending.country)] = pending
+        for item in data.get("activities", []):
+            problems = [Problem(**{**p, "candidates": tuple(p["candidates"])}) for p in item["problems"]]
+            review.activities[item["ref"]] = ActivityProblems(item["ref"], item["rows"],
+                                                              {p.message: p for p in problems}, item["count"])
+        return review
 
     def _ask(self, row: int, problem: Problem) -> None:
         if problem.column is None:
@@ -79,22 +121,28 @@ class Review:
         key = choice_key(problem.column, problem.value, problem.country)
         pending = self.pending.setdefault(key, Pending(problem.column, problem.value, problem.country, problem.kind,
                                                        problem.message, problem.candidates))
-        pending.rows.append(row)
+        pending.count += 1
+        _keep(pending.rows, row)
 
     def add(self, row: int, parsed: ParsedRow) -> None:
         for problem in parsed.row_problems:
             self._ask(row, problem)
         if parsed.activity_problems:
-            entry = self.activities.setdefault(parsed.ref, ActivityProblems(parsed.ref))
-            entry.rows.append(row)
+            entry = self._activity(parsed.ref)
             for problem in parsed.activity_problems:
-                entry.problems.setdefault(problem.message, problem)
+                if entry is not None:
+                    entry.problems.setdefault(problem.message, problem)
                 self._ask(row, problem)
+            if entry is not None:
+                entry.count += 1
+                _keep(entry.rows, row)
 
     def differs(self, ref: str, row: int, message: str, column: str) -> None:
-        entry = self.activities.setdefault(ref, ActivityProblems(ref))
-        entry.rows.append(row)
-        entry.problems.setdefault(message, Problem(column, message))
+        entry = self._activity(ref)
+        if entry is not None:
+            entry.count += 1
+            _keep(entry.rows, row)
+            entry.problems.setdefault(message, Problem(column, message))
 
     def activity_of(self, ref: str) -> ActivityProblems | None:
         return self.activities.get(ref)

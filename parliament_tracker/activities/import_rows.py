@@ -4,6 +4,7 @@ those of its activity apart from its own, so that each is reported once, where i
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
@@ -199,3 +200,17 @@ class RowReader:
             row_problems.append(Problem(match.field, match.message, "chamber", chamber_text[:200], country[:120],
                                         match.candidates, kind))
         return ParsedRow(ref[:100], activity, activity_problems, match, row_problems, participants, women, resolved)
+
+
+def cells_json(cells: ActivityCells) -> str:
+    """The activity's cells as JSON, for the import's RowStore (cells_of reads them back)."""
+    return json.dumps([getattr(cells, n).isoformat() if isinstance(getattr(cells, n), dt.date) else getattr(cells, n)
+                       for n in ActivityCells.__slots__])
+
+
+def cells_of(text: str) -> ActivityCells:
+    """The ActivityCells that cells_json wrote."""
+    values = dict(zip(ActivityCells.__slots__, json.loads(text), strict=True))
+    for name in ("start_date", "end_date"):
+        values[name] = dt.date.fromisoformat(values[name])
+    return ActivityCells(**{**values, "donors": tuple(values["donors"]), "new_donors": tuple(values["new_donors"])})

@@ -8,9 +8,10 @@ from flask_babel import gettext as _
 from sqlalchemy import insert, select, update
 
 from parliament_tracker.activities.aliases import remember_choices
+from parliament_tracker.activities.import_rows import cells_of
 from parliament_tracker.activities.imports import ImportReport, preview_import
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation
-from parliament_tracker.activities.services import activity_snapshot
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
+from parliament_tracker.activities.services import ACTIVITY_FIELDS, activity_snapshot
 from parliament_tracker.audit import AuditRecord, jsonable, utcnow
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.donors.models import Donor
@@ -32,6 +33,8 @@ class ImportRefused(ValueError):
 
 # Rows written per INSERT while committing: memory stays bounded whatever the file size.
 WRITE_BATCH = 2_000
+# Activities read from the store and written per batch.
+BATCH = 500
 
 
 class _Audits(list):
@@ -52,104 +55,146 @@ def _audit(rows: _Audits, user_id, entity_type: str, entity_id, label: str, acti
     rows.flush()
 
 
-def _donors(report: ImportReport, user_id, audits: _Audits) -> dict[str, Donor]:
-    """The donors the activities name; only those a person chose to create are created (never silently)."""
-    names = sorted({n for g in report.groups.values() for n in g.cells.donors})
-    to_create = {n for g in report.groups.values() for n in g.cells.new_donors}
-    found = {d.name: d for d in db.session.scalars(select(Donor).where(Donor.name.in_(names)))} if names else {}
-    for name in names:
-        if name not in found:
-            if name not in to_create:
-                raise ImportConflict(_("The donor %(d)s was removed while this file was imported; nothing was "
-                                       "written. Check the file again.", d=name))
-            found[name] = Donor(name=name)
-            db.session.add(found[name])
-            db.session.flush()
-            _audit(audits, user_id, "donors", found[name].id, name, "create", None, {"name": name})
+def _donor_names(report: ImportReport) -> tuple[set[str], set[str]]:
+    """Every donor name the activities of the file give, and those a person chose to create."""
+    names, to_create = set(), set()
+    for batch in report.store.group_batches(BATCH, "deleted = 0"):
+        for _ref, cells, *_rest in batch:
+            cells = cells_of(cells)
+            names |= set(cells.donors)
+            to_create |= set(cells.new_donors)
+    return names, to_create
+
+
+def _donors(report: ImportReport, user_id, audits: _Audits) -> dict[str, int]:
+    """Donor name -> id for the donors the activities name; only those a person chose to create are created
+    (never silently)."""
+    names, to_create = _donor_names(report)
+    found = {n: i for n, i in db.session.execute(select(Donor.name, Donor.id).where(Donor.name.in_(sorted(names))))}
+    for name in sorted(names - set(found)):
+        if name not in to_create:
+            raise ImportConflict(_("The donor %(d)s was removed while this file was imported; nothing was "
+                                   "written. Check the file again.", d=name))
+        donor = Donor(name=name)
+        db.session.add(donor)
+        db.session.flush()
+        found[name] = donor.id
+        _audit(audits, user_id, "donors", donor.id, name, "create", None, {"name": name})
     return found
 
 
-def _write_activities(report: ImportReport, user_id, audits: _Audits) -> None:
-    areas = {a.code: a for a in db.session.scalars(select(ActivityArea))}
-    donors = _donors(report, user_id, audits)
-    created, updated = [], []
-    for ref, group in report.groups.items():
-        if group.activity is not None and not group.changed:
-            continue
-        activity = group.activity or Activity(ref=ref, description="", outcomes="", partners="")
-        before = activity_snapshot(activity) if group.activity is not None else None
-        cells = group.cells
-        activity.title, activity.area, activity.activity_type = cells.title, areas[cells.area_code], cells.activity_type
-        activity.start_date, activity.end_date = cells.start_date, cells.end_date
-        if cells.venue or group.activity is None:
-            activity.venue, activity.online = cells.venue, cells.online
-        if cells.donors:
-            activity.donors = [donors[n] for n in cells.donors]
-        if group.activity is None:
-            db.session.add(activity)
-            group.activity = activity
-            created.append(activity)
-        else:
-            updated.append((activity, before))
-    db.session.flush()
-    for activity in created:
-        _audit(audits, user_id, "activities", activity.id, activity.title, "create", None, activity_snapshot(activity))
-    for activity, before in updated:
-        _audit(audits, user_id, "activities", activity.id, activity.title, "update", before,
-               activity_snapshot(activity))
+def _new_activity(ref: str, cells, area_id: int) -> dict:
+    now = utcnow()
+    return {"ref": ref, "title": cells.title, "area_id": area_id, "activity_type": cells.activity_type,
+            "start_date": cells.start_date, "end_date": cells.end_date, "venue": cells.venue, "online": cells.online,
+            "description": "", "outcomes": "", "partners": "", "is_demo": False, "created_at": now, "updated_at": now,
+            "version": 1}
 
 
-def _insert_participations(new: list[dict], codes: dict[int, str], user_id, audits: _Audits) -> None:
+def _create_activities(report: ImportReport, areas, donors, user_id, audits: _Audits) -> None:
+    """The new activities, inserted BATCH at a time (one statement each, so the coverage aggregates are
+    brought up to date once, before the commit), with their donors and audit records."""
+    for batch in report.store.group_batches(BATCH, "deleted = 0 AND activity_id IS NULL"):
+        groups = [(ref, cells_of(cells)) for ref, cells, *_rest in batch]
+        rows = [_new_activity(ref, cells, areas[cells.area_code].id) for ref, cells in groups]
+        ids = list(db.session.scalars(insert(Activity).returning(Activity.id, sort_by_parameter_order=True), rows))
+        links = [{"activity_id": i, "donor_id": donors[n]} for i, (_r, c) in zip(ids, groups, strict=True)
+                 for n in c.donors]
+        if links:
+            db.session.execute(insert(activity_donors), links)
+        for activity_id, row, (_ref, cells) in zip(ids, rows, groups, strict=True):
+            after = {k: jsonable(row.get(k)) for k in ACTIVITY_FIELDS} | {"area": cells.area_code,
+                                                                         "donors": list(cells.donors)}
+            _audit(audits, user_id, "activities", activity_id, cells.title, "create", None, after)
+        report.store.set_activity_ids(list(zip(ids, [ref for ref, _c in groups], strict=True)))
+    report.store.commit()
+
+
+def _update_activities(report: ImportReport, areas, donors, user_id, audits: _Audits) -> None:
+    """The activities whose cells changed, through the ORM (their version moves on), BATCH at a time."""
+    for batch in report.store.group_batches(BATCH, "deleted = 0 AND changed = 1"):
+        cells_by_ref = {ref: cells_of(cells) for ref, cells, *_rest in batch}
+        for activity in db.session.scalars(select(Activity).where(Activity.ref.in_(list(cells_by_ref)))):
+            cells, before = cells_by_ref[activity.ref], activity_snapshot(activity)
+            activity.title, activity.area, activity.activity_type = (cells.title, areas[cells.area_code],
+                                                                     cells.activity_type)
+            activity.start_date, activity.end_date = cells.start_date, cells.end_date
+            if cells.venue:
+                activity.venue, activity.online = cells.venue, cells.online
+            if cells.donors:
+                activity.donors = [db.session.get(Donor, donors[n]) for n in cells.donors]
+            db.session.flush()
+            _audit(audits, user_id, "activities", activity.id, activity.title, "update", before,
+                   activity_snapshot(activity))
+
+
+def _insert_participations(new: list[dict], user_id, audits: _Audits) -> None:
     if not new:
         return
+    codes = [row.pop("_code") for row in new]
     ids = list(db.session.scalars(insert(Participation).returning(Participation.id, sort_by_parameter_order=True),
                                   new))
-    for pid, row in zip(ids, new, strict=True):
-        after = {k: jsonable(v) for k, v in row.items()} | {"chamber": codes[row["chamber_id"]]}
-        _audit(audits, user_id, "participations", pid, f"{codes[row['chamber_id']]} in activity "
-               f"{row['activity_id']}", "create", None, after)
+    for pid, row, code in zip(ids, new, codes, strict=True):
+        after = {k: jsonable(v) for k, v in row.items()} | {"chamber": code}
+        _audit(audits, user_id, "participations", pid, f"{code} in activity {row['activity_id']}", "create", None,
+               after)
 
 
-def _write_participations(report: ImportReport, codes: dict[int, str], user_id, audits: _Audits) -> None:
+def _write_participations(report: ImportReport, user_id, audits: _Audits) -> None:
+    """Every create and update row of the store, WRITE_BATCH at a time (bulk INSERT, and a bulk UPDATE by id and
+    version)."""
+    activity_ids = {}
     new, changed = [], []
-    for group in report.groups.values():
-        activity_id = group.activity.id
-        for chamber_id, (outcome, participants, women) in group.chambers.items():
-            values = {"participants": participants, "women": women}
-            if outcome.status == "create":
-                new.append({"activity_id": activity_id, "chamber_id": chamber_id, "role": "beneficiary",
-                            "status": "claimed", "status_note": "", **values})
-                if len(new) >= WRITE_BATCH:
-                    _insert_participations(new, codes, user_id, audits)
-                    new = []
-            elif outcome.status == "update" and (current := report.existing.get((activity_id, chamber_id))):
-                values = {k: v if v is not None else getattr(current, k) for k, v in values.items()}
-                before = {"participants": current.participants, "women": current.women}
-                if values != before:  # the version is checked and moved on: an edit form opened before is refused
-                    changed.append({"id": current.id, "version": current.version, **values})
-                    _audit(audits, user_id, "participations", current.id, f"{codes[chamber_id]} in activity "
-                           f"{activity_id}", "update", before, values)
-    _insert_participations(new, codes, user_id, audits)
+    for row in report.store.iter_rows("status IN ('create', 'update')"):
+        if row["ref"] not in activity_ids:
+            activity_ids = {row["ref"]: report.store.activity_id(row["ref"])}
+        activity_id = activity_ids[row["ref"]]
+        values = {"participants": row["participants"], "women": row["women"]}
+        if row["existing_id"] is None:
+            new.append({"activity_id": activity_id, "chamber_id": row["chamber_id"], "role": "beneficiary",
+                        "status": "claimed", "status_note": "", **values, "_code": row["chamber"]})
+            if len(new) >= WRITE_BATCH:
+                _insert_participations(new, user_id, audits)
+                new = []
+            continue
+        before = {"participants": row["existing_participants"], "women": row["existing_women"]}
+        values = {k: v if v is not None else before[k] for k, v in values.items()}
+        if values != before:  # the version is checked and moved on: an edit form opened before is refused
+            changed.append({"id": row["existing_id"], "version": row["existing_version"], **values})
+            _audit(audits, user_id, "participations", row["existing_id"], f"{row['chamber']} in activity "
+                   f"{activity_id}", "update", before, values)
+            if len(changed) >= WRITE_BATCH:
+                db.session.execute(update(Participation), changed)
+                changed = []
+    _insert_participations(new, user_id, audits)
     if changed:
         db.session.execute(update(Participation), changed)
 
 
 def commit_import(path: Path, filename: str, *, excluded=(), choices=(), remember: bool = True, by=None,
-                  max_rows: int = 100_000) -> ImportReport:
+                  max_rows: int | None = None, store_path: Path | None = None, progress=None) -> ImportReport:
     """Check the file again (with the choices given) and write it in one transaction, with the choices it used
     saved as aliases unless remember is false; ImportRefused (nothing written) when any row is in error or
-    ambiguous. Re-importing the same file writes nothing: every row is unchanged."""
-    report = preview_import(path, filename, excluded=excluded, choices=choices, max_rows=max_rows)
+    ambiguous. Re-importing the same file writes nothing: every row is unchanged. The writes are batched
+    (WRITE_BATCH rows per statement) inside that one transaction, read back from the preview's RowStore, so
+    memory stays flat; store_path and progress are preview_import's. Options are keyword-only: new ones (an
+    organisation, say) go at the end with a default."""
+    report = preview_import(path, filename, excluded=excluded, choices=choices, max_rows=max_rows,
+                            store_path=store_path, progress=progress)
     user_id = by.id if by is not None and getattr(by, "is_authenticated", False) else None
-    codes = {o_id: o.chamber for g in report.groups.values() for o_id, (o, _p, _w) in g.chambers.items()}
     audits = _Audits()
     conflict = ImportConflict(_("Another change to the same activities was saved while this file was imported; "
                                 "nothing was written. Check the file again."))
     with unit_of_work(conflict=conflict):
         if not report.ok:
             raise ImportRefused(report)
-        _write_activities(report, user_id, audits)
-        _write_participations(report, codes, user_id, audits)
+        areas = {a.code: a for a in db.session.scalars(select(ActivityArea))}
+        donors = _donors(report, user_id, audits)
+        _create_activities(report, areas, donors, user_id, audits)
+        if progress is not None:
+            progress("written", 0)
+        _write_participations(report, user_id, audits)
+        _update_activities(report, areas, donors, user_id, audits)
         if remember:
             resolver = report.resolver
             used = [c for key, c in resolver.used.items() if resolver.choices.get(key) is c]

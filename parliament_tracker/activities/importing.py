@@ -17,6 +17,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from parliament_tracker.activities.iati_file import IatiFileError, iati_rows, looks_like_xml
+from parliament_tracker.activities.import_limits import LimitError, Limits, check_xlsx
 
 COLUMNS = ("activity_ref", "title", "area", "type", "start_date", "end_date", "location", "donor", "chamber",
            "country", "participants", "women")
@@ -81,21 +82,28 @@ def _cell_text(value) -> str:
     return str(value).replace("\x00", "").strip()
 
 
-def _rows(table: Iterator[tuple[int, list]], max_rows: int, notices: list[str]) -> Iterator[RawRow]:
+def _rows(table: Iterator[tuple[int, list]], limits: Limits, notices: list[str]) -> Iterator[RawRow]:
     names = None
-    count = 0
+    count = empty = 0
     for number, cells in table:
         texts = [_cell_text(c) for c in cells]
         if not any(texts):
+            empty += 1
+            if empty > limits.max_empty_rows:  # a million formatted blank rows: refused in a moment, not minutes
+                raise ImportFileError(_("Rows %(a)s to %(b)s are empty, more than %(n)s empty rows in a row: delete "
+                                        "the empty (formatted) rows below the data and upload the file again.",
+                                        a=number - empty + 1, b=number, n=limits.max_empty_rows))
             continue
+        empty = 0
         if names is None:
             names, ignored = _header(texts)
             if ignored:
                 notices.append(_("Columns ignored: %(cols)s.", cols=", ".join(ignored)))
             continue
         count += 1
-        if count > max_rows:
-            raise ImportFileError(_("The file has more than %(n)s rows; split it into smaller files.", n=max_rows))
+        if count > limits.max_rows:
+            raise ImportFileError(_("The file has more than %(n)s rows; split it into smaller files.",
+                                    n=limits.max_rows))
         values = {name: text for name, text in zip(names, texts, strict=False) if name}
         too_long = tuple(k for k, v in values.items() if len(v) > MAX_CELL)
         yield RawRow(number, {k: v[:MAX_CELL] for k, v in values.items()}, too_long)
@@ -175,13 +183,19 @@ def _iati_table(path: Path) -> Iterator[tuple[int, list]]:
         raise ImportFileError(str(error)) from None
 
 
-def _table(path: Path, filename: str) -> Iterator[tuple[int, list]]:
-    """The file's lines, by its content (not only its name)."""
+def _table(path: Path, filename: str, limits: Limits | None = None) -> Iterator[tuple[int, list]]:
+    """The file's lines, by its content (not only its name); with limits, an XLSX's parts are checked before
+    openpyxl opens it."""
     with path.open("rb") as handle:
         head = handle.read(64)
     if head[:4] == OLE_MAGIC:
         raise ImportFileError(_("Old Excel files (.xls) are not read; save the sheet as .xlsx or CSV."))
     if head[:4] == ZIP_MAGIC:
+        if limits is not None:
+            try:
+                check_xlsx(path, limits)
+            except LimitError as error:
+                raise ImportFileError(str(error)) from None
         return _xlsx_table(path)
     if looks_like_xml(head):
         return _iati_table(path)
@@ -190,9 +204,10 @@ def _table(path: Path, filename: str) -> Iterator[tuple[int, list]]:
     return _csv_table(path)
 
 
-def read_rows(path: Path, filename: str, max_rows: int, notices: list[str]) -> Iterator[RawRow]:
-    """Stream the data rows of a CSV, XLSX or IATI XML file (chosen by its content, not only its name)."""
-    return _rows(_table(path, filename), max_rows, notices)
+def read_rows(path: Path, filename: str, limits: Limits, notices: list[str]) -> Iterator[RawRow]:
+    """Stream the data rows of a CSV, XLSX or IATI XML file (chosen by its content, not only its name), within
+    limits."""
+    return _rows(_table(path, filename, limits), limits, notices)
 
 
 def read_table(path: Path, filename: str) -> Iterator[tuple[int, list[str]]]:

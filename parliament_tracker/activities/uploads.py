@@ -1,7 +1,9 @@
-"""Uploaded spreadsheets kept between preview and commit: a file under instance/imports named by a random token.
+"""Uploaded spreadsheets kept between preview and commit: files under IMPORT_DIR (instance/imports) named by a
+random token: the upload (`.upload`), the answers given so far (`.state.json`), the preview's rows (`.rows.sqlite`,
+import_store) and its job's progress (`.job.json`, import_jobs).
 
 The token lives in the signed session cookie, so only the person who uploaded a file can commit it; the file
-itself never goes into the cookie. Files older than a day are removed at the next upload."""
+itself never goes into the cookie. Files older than a day are removed at the next upload, the rest at commit."""
 
 from __future__ import annotations
 
@@ -17,15 +19,18 @@ MAX_AGE_SECONDS = 24 * 3600
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
+SUFFIXES = (".upload", ".state.json", ".rows.sqlite", ".job.json")
+
+
 def _folder() -> Path:
-    folder = Path(current_app.instance_path) / "imports"
+    folder = Path(current_app.config.get("IMPORT_DIR") or Path(current_app.instance_path) / "imports")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
 def _sweep(folder: Path) -> None:
     limit = time.time() - MAX_AGE_SECONDS
-    for old in [*folder.glob("*.upload"), *folder.glob("*.state.json")]:
+    for old in [p for suffix in SUFFIXES for p in folder.glob(f"*{suffix}")]:
         if old.stat().st_mtime < limit:
             old.unlink(missing_ok=True)
 
@@ -47,11 +52,16 @@ def upload_path(token: str | None) -> Path | None:
     return path if path.exists() else None
 
 
+def sibling(token: str, suffix: str) -> Path:
+    """The file of this import with that suffix (rows store, job), whether or not it exists yet."""
+    return _folder() / f"{token}{suffix}"
+
+
 def discard(token: str | None) -> None:
     path = upload_path(token)
     if path is not None:
-        path.unlink(missing_ok=True)
-        path.with_suffix(".state.json").unlink(missing_ok=True)
+        for suffix in SUFFIXES:
+            path.with_suffix(suffix).unlink(missing_ok=True)
 
 
 def load_state(token: str | None) -> dict:

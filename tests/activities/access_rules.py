@@ -42,6 +42,7 @@ RULES += [
 # The preview's own routes: without a pending upload every one sends the person back to the upload page.
 RULES += [
     ("GET", "/activities/import/preview", STAFF_302),
+    ("GET", "/activities/import/status.json", STAFF_200),
     ("POST", "/activities/import/choose", STAFF_302, {"token": "x" * 32, "column": "type", "value": "x"}),
     ("POST", "/activities/import/exclude", STAFF_302, {"token": "x" * 32, "action": "refused"}),
     ("GET", "/activities/import/left-out.csv", STAFF_302),

@@ -183,3 +183,19 @@ def test_aliases_are_changed_by_staff_and_deleted_by_admins(client, login_as, re
     actions = list(db.session.scalars(select(AuditRecord.action).where(AuditRecord.entity_type == "import_aliases")
                                       .order_by(AuditRecord.id)))
     assert actions == ["update", "delete"]
+
+
+def test_an_excluded_row_is_included_again_on_its_own(client, staff, registry):
+    token = token_of(upload(client, SHEET).get_data(as_text=True))
+    client.post("/activities/import/exclude", data={
+        "csrf_token": read_csrf_token(client, "/activities/import"), "token": token, "action": "refused"})
+    page = client.get("/activities/import/preview").get_data(as_text=True)
+    excluded = page.count(">excluded<")
+    assert excluded >= 2 and 'name="include" value="' in page
+    row = page.split('name="include" value="')[1].split('"')[0]
+    response = client.post("/activities/import/exclude", data={  # the button posts the commit form's fields
+        "csrf_token": read_csrf_token(client, "/activities/import"), "token": token, "include": row, "exclude": [row]})
+    assert response.status_code == 303
+    page = client.get("/activities/import/preview").get_data(as_text=True)
+    assert page.count(">excluded<") == excluded - 1 and f"Row {row} is included again" in page
+    assert f'name="include" value="{row}"' not in page
