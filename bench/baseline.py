@@ -22,7 +22,11 @@ def headline_sql(f: dict) -> tuple[str, dict]:
         params["end"] = dt.date(int(f["to"]), 12, 31)
         scope.append("(c.established IS NULL OR c.established <= :end)")
         acts.append("a.start_date <= :end")
-    for key, column in (("region", "k.m49_region"), ("income_group", "k.income_group")):
+    # the income group of the period's last fiscal year, today's where the history has none (as the app)
+    params["income_year"] = int(f["to"]) if f.get("to") else dt.date.today().year
+    income = ("coalesce((SELECT h.income_group FROM country_income_groups h WHERE h.country_id = k.id "
+              "AND h.fiscal_year = :income_year), k.income_group)")
+    for key, column in (("region", "k.m49_region"), ("income_group", income)):
         if f.get(key):
             params[key] = f[key]
             scope.append(f"{column} = :{key}")
