@@ -142,7 +142,8 @@ def run_backend(backend: str, args, folder: Path) -> None:
         names = " / ".join(f"{s.scale:g}x" for s in sizes)
         print(f"\n== {backend}: " + "; ".join(
             f"{s.scale:g}x {s.sizes['participations']:,} participations, {s.sizes['activities']:,} activities "
-            f"(built in {s.sizes['built_in']:.0f} s)" for s in sizes))
+            f"(generated in {s.sizes['seconds']:.0f} s, {s.sizes['cpu']:.0f} s of CPU; with the schema and "
+            f"registry {s.sizes['built_in']:.0f} s)" for s in sizes))
         print(f"{'cold median (' + names + ')':<34}{'':>6}{'hand SQL':>24}{'app/SQL':>16}{'growth':>9}")
         for name, params in SCENARIOS:
             cold = interleaved(sizes, lambda s: "/api/v1/coverage?" + urlencode(s.query(params)), args.repeats)  # noqa: B023
