@@ -234,8 +234,10 @@ def activity_years() -> tuple[int | None, int | None]:
     return (low.year if low else None), (high.year if high else None)
 
 
-_ACTIVITY_DATES = select(func.min(Activity.start_date), func.max(Activity.start_date)).where(
-    Activity.deleted_at.is_(None))
+# one scalar subquery each: SQLite answers a lone min() or max() from the index, but both in one select by a scan
+# (35 ms at ten times today's data)
+_ACTIVITY_DATES = select(*(select(bound(Activity.start_date)).where(Activity.deleted_at.is_(None)).scalar_subquery()
+                           for bound in (func.min, func.max)))
 
 
 def last_reached(codes: list[str]) -> dict[str, object]:
