@@ -18,6 +18,7 @@ from sqlalchemy import func, select, text
 
 from parliament_tracker import data_version
 from parliament_tracker.activities.models import ACTIVITY_TYPES, ActivityArea
+from parliament_tracker.chambers.income_history import load_income_history
 from parliament_tracker.chambers.loader import DATA_DIR, load_registry
 from parliament_tracker.chambers.models import Chamber
 from parliament_tracker.dashboards import facts
@@ -34,10 +35,11 @@ PARTICIPATION_COLUMNS = ("activity_id", "chamber_id", "role", "participants", "w
 
 
 def load_chambers() -> int:
-    """The real registry from its data file; the number of chambers."""
+    """The real registry from its data files, with the World Bank income history; the number of chambers."""
     if not (DATA_DIR / "chambers.csv").exists():
         raise SystemExit("bench needs parliament_tracker/chambers/data/chambers.csv")
     load_registry(DATA_DIR)
+    load_income_history()  # as `flask registry load` does: a period's income groups are its last fiscal year's
     return db.session.scalar(select(func.count(Chamber.id)))
 
 
