@@ -48,14 +48,15 @@ def headline_sql(f: dict) -> tuple[str, dict]:
     in_scope = ("SELECT c.id FROM chambers c JOIN countries k ON k.id = c.country_id "
                 f"WHERE {where(scope)}")
     in_group = f"SELECT c.id FROM chambers c JOIN countries k ON k.id = c.country_id WHERE {where(group)}"
-    # activities reaching the region / income group count its chambers' participations whatever their dates
-    activities = (f"(SELECT count(DISTINCT p.activity_id) FROM {counted_from} AND p.chamber_id IN ({in_group}))"
+    # activities reaching the region / income group count its chambers' participations whatever their dates;
+    # "+p.chamber_id": tested on each activity's entries, not probed through the chamber index per chamber
+    activities = (f"(SELECT count(DISTINCT p.activity_id) FROM {counted_from} AND +p.chamber_id IN ({in_group}))"
                   if narrowed else f"(SELECT count(*) FROM activities a WHERE {where(acts)})")
     sql = f"""
         SELECT (SELECT count(*) FROM ({in_scope}) s), reach.chambers, {activities}, reach.participants, reach.women
         FROM (SELECT count(DISTINCT p.chamber_id) AS chambers, coalesce(sum(p.participants), 0) AS participants,
                      coalesce(sum(p.women), 0) AS women
-              FROM {counted_from} AND p.chamber_id IN ({in_scope})) reach"""
+              FROM {counted_from} AND +p.chamber_id IN ({in_scope})) reach"""
     return sql, params
 
 

@@ -228,7 +228,9 @@ def activity_counts(f: CoverageFilters):
     year; when a region, income group or "confirmed only" leaves chambers out, only those with a counted
     participation. Areas and years without one are absent. Read from the stored counts, it stays a subquery:
     grouping them again is cheaper than filling a table."""
-    return _read("counts" if groups_as_stored(f) else "recounted_counts", f, False)
+    if groups_as_stored(f):
+        return _read("counts", f, False)
+    return _read("recounted_counts", f, True)  # summed from the participations: once per report, into a table
 
 
 @contextmanager
