@@ -22,7 +22,11 @@ def headline_sql(f: dict) -> tuple[str, dict]:
         params["end"] = dt.date(int(f["to"]), 12, 31)
         scope.append("(c.established IS NULL OR c.established <= :end)")
         acts.append("a.start_date <= :end")
-    for key, column in (("region", "k.m49_region"), ("income_group", "k.income_group")):
+    # the income group of the period's last fiscal year, today's where the history has none (as the app)
+    params["income_year"] = int(f["to"]) if f.get("to") else dt.date.today().year
+    income = ("coalesce((SELECT h.income_group FROM country_income_groups h WHERE h.country_id = k.id "
+              "AND h.fiscal_year = :income_year), k.income_group)")
+    for key, column in (("region", "k.m49_region"), ("income_group", income)):
         if f.get(key):
             params[key] = f[key]
             scope.append(f"{column} = :{key}")
@@ -44,14 +48,15 @@ def headline_sql(f: dict) -> tuple[str, dict]:
     in_scope = ("SELECT c.id FROM chambers c JOIN countries k ON k.id = c.country_id "
                 f"WHERE {where(scope)}")
     in_group = f"SELECT c.id FROM chambers c JOIN countries k ON k.id = c.country_id WHERE {where(group)}"
-    # activities reaching the region / income group count its chambers' participations whatever their dates
-    activities = (f"(SELECT count(DISTINCT p.activity_id) FROM {counted_from} AND p.chamber_id IN ({in_group}))"
+    # activities reaching the region / income group count its chambers' participations whatever their dates;
+    # "+p.chamber_id": tested on each activity's entries, not probed through the chamber index per chamber
+    activities = (f"(SELECT count(DISTINCT p.activity_id) FROM {counted_from} AND +p.chamber_id IN ({in_group}))"
                   if narrowed else f"(SELECT count(*) FROM activities a WHERE {where(acts)})")
     sql = f"""
         SELECT (SELECT count(*) FROM ({in_scope}) s), reach.chambers, {activities}, reach.participants, reach.women
         FROM (SELECT count(DISTINCT p.chamber_id) AS chambers, coalesce(sum(p.participants), 0) AS participants,
                      coalesce(sum(p.women), 0) AS women
-              FROM {counted_from} AND p.chamber_id IN ({in_scope})) reach"""
+              FROM {counted_from} AND +p.chamber_id IN ({in_scope})) reach"""
     return sql, params
 
 

@@ -114,7 +114,7 @@ class Participation(db.Model):
         CheckConstraint("women IS NULL OR participants IS NULL OR women <= participants", name="women_le_total"),
         one_of("role", PARTICIPATION_ROLES, "role_known"),
         one_of("status", PARTICIPATION_STATUSES, "status_known"),
-        Index("ix_participations_chamber_role", "chamber_id", "role"),
+        Index("ix_participations_chamber_role_activity", "chamber_id", "role", "activity_id"),
         # Covers expert supply and the counted activities of a role (dashboards) without reading the table; the
         # chamber comes last so that SQLite tests "chamber in scope" on the entries of an activity rather than
         # probing the index once per chamber in scope.

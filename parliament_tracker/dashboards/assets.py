@@ -83,12 +83,14 @@ def asset_response(fingerprint: str, filename: str) -> Response:
 
 COMPRESSED_TYPES = {"text/html", "text/css", "text/csv", "application/json", "application/javascript",
                     "text/javascript", "image/svg+xml"}
-COMPRESSED_ENDPOINTS = {"static", "bootstrap.static", "api.coverage"}
+# a chamber's profile (HTML 36 KiB at full size, 7 gzipped) and its JSON too: parliaments on slow links read them
+COMPRESSED_ENDPOINTS = {"static", "bootstrap.static", "api.coverage", "profiles.detail", "profiles.printable",
+                        "api.profile_detail"}
 
 
 def compress_response(response: Response) -> Response:
-    """gzip the dashboard pages, /api/v1/coverage and the plain static files (Bootstrap's among them) when the
-    client accepts it: the dashboard's HTML carries its figures' numbers and is mostly repetition."""
+    """gzip the dashboard pages, /api/v1/coverage, the chamber profiles and the plain static files (Bootstrap's
+    among them) when the client accepts it: the dashboard's HTML carries its figures' numbers and is mostly repetition."""
     if not (request.blueprint == "dashboards" or request.endpoint in COMPRESSED_ENDPOINTS):
         return response
     if (response.status_code != 200 or "Content-Encoding" in response.headers

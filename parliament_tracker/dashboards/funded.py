@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount
 from parliament_tracker.dashboards.scope import CoverageFilters, activity_conditions, parameters
 from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
@@ -29,8 +30,10 @@ def funded_activities(f: CoverageFilters) -> list[dict]:
 
 def donors_with_activities() -> list[tuple[str, str]]:
     """(id, name) of the donors that funded at least one non-deleted activity, by name: the donor filter's
-    choices (a donor that funded nothing has nothing to show)."""
-    stmt = (select(Donor.id, Donor.name).where(Donor.id.in_(
-        select(activity_donors.c.donor_id).join(Activity, Activity.id == activity_donors.c.activity_id)
-        .where(Activity.deleted_at.is_(None)))).order_by(Donor.name))
+    choices (a donor that funded nothing has nothing to show). Read from the stored activity counts, which have a
+    row of any type for every donor of a live activity: scanning the funding rows instead grew with the activities
+    (0.9 s of a 1 s cold coverage answer at ten times today's data)."""
+    counts = CoverageActivityCount.__table__
+    funded = select(counts.c.donor_id).where(counts.c.activity_type == ANY_TYPE, counts.c.donor_id != ANY_DONOR)
+    stmt = select(Donor.id, Donor.name).where(Donor.id.in_(funded)).order_by(Donor.name)
     return [(str(i), name) for i, name in db.session.execute(stmt)]

@@ -234,10 +234,13 @@ def counted_participations(f: CoverageFilters, role: str = "beneficiary", cte: b
         .join(Activity, Activity.id == Participation.activity_id)
         .where(Participation.role == role, *activity_conditions(f))
     )
+    # "+ 0": the chamber is tested on each counted activity's entries; as a plain column, SQLite probed the
+    # (chamber, role, activity) index once per chamber in scope and activity (20 s instead of 1 at 10x)
+    chamber = Participation.chamber_id + 0
     if group_only:
-        stmt = stmt.where(*chamber_in_group(Participation.chamber_id, f))
+        stmt = stmt.where(*chamber_in_group(chamber, f))
     elif has_chamber_conditions(f):
-        stmt = stmt.where(chamber_in_scope(Participation.chamber_id, f))
+        stmt = stmt.where(chamber_in_scope(chamber, f))
     if f.confirmed_only:
         stmt = stmt.where(Participation.status == "confirmed")
     return stmt.cte("counted") if cte else stmt.subquery("counted")

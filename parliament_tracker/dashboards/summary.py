@@ -21,15 +21,18 @@ import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sqlalchemy import Column, Integer, MetaData, Table, cast, delete, func, insert, select
+from sqlalchemy import Column, Integer, MetaData, Table, case, cast, delete, func, insert, select
 from sqlalchemy.schema import CreateTable
 
+from parliament_tracker.chambers.models import Country
 from parliament_tracker.dashboards import recount
 from parliament_tracker.dashboards.facts import SUMMARY_COLUMNS
 from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
 from parliament_tracker.dashboards.scope import (
     ACTIVITY_TYPE,
     DONOR_ID,
+    INCOME_GROUP,
+    REGION,
     YEAR_FROM,
     YEAR_TO,
     CoverageFilters,
@@ -37,9 +40,12 @@ from parliament_tracker.dashboards.scope import (
     chamber_in_group,
     chamber_in_scope,
     has_chamber_conditions,
+    income_group_then,
+    join_income_history,
     parameters,
     per_shape,
     recounting_now,
+    rows,
 )
 from parliament_tracker.extensions import db
 
@@ -135,7 +141,34 @@ def _counts_select(f: CoverageFilters):
     return _reaching_counts(f) if f.narrows_participations else _stored_counts(f)
 
 
-_SOURCES = {"pairs": (PAIR_COLUMNS, _pairs_select), "counts": (COUNT_COLUMNS, _counts_select)}
+_SOURCES = {"pairs": (PAIR_COLUMNS, _pairs_select), "counts": (COUNT_COLUMNS, _counts_select),
+            "recounted_counts": (COUNT_COLUMNS, recount.activity_counts)}
+
+
+@per_shape
+def _moved_countries(f: CoverageFilters):
+    joined = join_income_history(select(func.count()).select_from(Country))
+    in_group_then = case((income_group_then() == INCOME_GROUP, 1), else_=0)
+    in_group_now = case((Country.income_group == INCOME_GROUP, 1), else_=0)
+    return joined.where(in_group_then != in_group_now, *([Country.m49_region == REGION] if f.region else []))
+
+
+def groups_as_stored(f: CoverageFilters) -> bool:
+    """Whether the facts' `income_` first columns count f's activities exactly. They partition each activity's
+    chambers by TODAY's income group (Country.income_group), so their sum over a group's chambers is the distinct
+    activities that reached it only when f's income group (in its region), taken in the period's last fiscal year,
+    has the same countries as today. When a country has moved into or out of it since, an activity reaching two of
+    its chambers might be counted twice or not at all: those counts are summed from the participations instead
+    (recount.py; one query over the countries decides)."""
+    if not f.income_group or recounting_now():
+        return True
+    decided = _tables.get()
+    if decided is not None and ("moved", f.key()) in decided:
+        return decided["moved", f.key()]
+    holds = rows(_moved_countries(f), f)[0][0] == 0
+    if decided is not None:
+        decided["moved", f.key()] = holds
+    return holds
 
 
 @per_shape
@@ -195,7 +228,9 @@ def activity_counts(f: CoverageFilters):
     year; when a region, income group or "confirmed only" leaves chambers out, only those with a counted
     participation. Areas and years without one are absent. Read from the stored counts, it stays a subquery:
     grouping them again is cheaper than filling a table."""
-    return _read("counts", f, False)
+    if groups_as_stored(f):
+        return _read("counts", f, False)
+    return _read("recounted_counts", f, True)  # summed from the participations: once per report, into a table
 
 
 @contextmanager

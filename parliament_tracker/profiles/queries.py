@@ -10,7 +10,7 @@ from collections import defaultdict
 from statistics import median
 from typing import NamedTuple
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
@@ -116,14 +116,14 @@ def people_trained(chamber_id: int, confirmed_only: bool = False) -> Trained:
 def experts_supplied_to(chamber_id: int) -> list[Supplied]:
     """The chambers that were beneficiaries of live activities to which this chamber supplied experts, with the
     number of such activities each; empty when it never supplied experts."""
-    expert, beneficiary = aliased(Participation), aliased(Participation)
-    stmt = (select(Chamber.code, Chamber.name, Country.name, func.count(func.distinct(expert.activity_id)))
-            .select_from(expert)
-            .join(Activity, Activity.id == expert.activity_id)
-            .join(beneficiary, and_(beneficiary.activity_id == expert.activity_id,
-                                    beneficiary.role == "beneficiary", beneficiary.chamber_id != chamber_id))
-            .join(Chamber, Chamber.id == beneficiary.chamber_id).join(Chamber.country)
-            .where(expert.chamber_id == chamber_id, expert.role == "expert", LIVE)
+    # from this chamber's expert records (IN): joined, SQLite started from every beneficiary record instead
+    supplied = (select(Participation.activity_id).join(Participation.activity)
+                .where(Participation.chamber_id == chamber_id, Participation.role == "expert", LIVE))
+    beneficiary = aliased(Participation)
+    stmt = (select(Chamber.code, Chamber.name, Country.name, func.count(beneficiary.activity_id))
+            .select_from(beneficiary).join(Chamber, Chamber.id == beneficiary.chamber_id).join(Chamber.country)
+            .where(beneficiary.role == "beneficiary", beneficiary.activity_id.in_(supplied),
+                   beneficiary.chamber_id != chamber_id)
             .group_by(Chamber.code, Chamber.name, Country.name).order_by(Country.name, Chamber.code))
     return [Supplied(code, f"{country}: {name}", n) for code, name, country, n in db.session.execute(stmt)]
 

@@ -212,3 +212,59 @@ def decimals(value):
     elif isinstance(value, list | tuple):
         for item in value:
             yield from decimals(item)
+
+
+@pytest.fixture
+def changing_groups(app):
+    """Kenya low in FY2010 and lower-middle from FY2013 (today too), Mali low throughout, Brazil upper-middle;
+    activities of 2009, 2010 and 2012 with known answers."""
+    from parliament_tracker.chambers.models import CountryIncomeGroup
+    ke, ml, br = (make_chamber(code, "unicameral") for code in ("KE-LC", "ML-LC", "BR-LC"))
+    history = {ke: {2010: "low", 2013: "lower_middle"}, ml: {2010: "low", 2013: "low"},
+               br: {2010: "upper_middle", 2013: "upper_middle"}}
+    db.session.add_all(CountryIncomeGroup(country_id=chamber.country_id, fiscal_year=year, income_group=group)
+                       for chamber, years in history.items() for year, group in years.items())
+    db.session.commit()
+    make_activity("A", chambers=[ke, ml], start=dt.date(2009, 3, 1))
+    make_activity("B", chambers=[ke, br], start=dt.date(2010, 3, 1))
+    make_activity("C", "information", chambers=[ke, ml], role="expert", start=dt.date(2010, 6, 1))
+    make_activity("D", chambers=[ml], start=dt.date(2012, 3, 1))
+    db.session.execute(update(Participation).values(status="confirmed"))
+    db.session.commit()
+
+
+# (filters, (chambers in scope, reached, activities, expert chambers, expert activities)): the groups are those of
+# the period's last fiscal year, so in 2008-2010 Kenya and Mali are one low-income group that A, B and C reached
+# once each, and in 2008-2013 Kenya has left it.
+INCOME_ANSWERS = [
+    (F(2008, 2010, income_group="low"), (2, 2, 2, 2, 1)),
+    (F(2008, 2010, income_group="low", confirmed_only=True), (2, 2, 2, 2, 1)),
+    (F(2008, 2010, region="Africa", income_group="low"), (2, 2, 2, 2, 1)),
+    (F(2008, 2010, income_group="lower_middle"), (0, 0, 0, 0, 0)),
+    (F(2008, 2013, income_group="low"), (1, 1, 2, 1, 1)),
+    (F(2008, 2013, income_group="lower_middle"), (1, 1, 2, 1, 1)),
+    (F(2008, 2013, region="Africa", income_group="lower_middle", confirmed_only=True), (1, 1, 2, 1, 1)),
+    (F(income_group="low"), (1, 1, 2, 1, 1)),
+    (F(2008, 2010, region="Africa"), (2, 2, 2, 2, 1)),
+]
+
+
+@pytest.mark.parametrize(("filters", "answer"), INCOME_ANSWERS)
+def test_income_group_figures_stay_exact_when_a_countrys_group_changes(changing_groups, filters, answer):
+    for recount in (False, True):
+        with live_statements(), (scope.recounting() if recount else contextmanager(lambda: (yield))()):
+            r = report.coverage_report.uncached(filters)
+        got = (r["chambers_total"], r["chambers_reached"], r["activities"], r["expert_supply"]["chambers"],
+               r["expert_supply"]["activities"])
+        assert got == answer, ("recount" if recount else "facts", got)
+        # the trend's activities per year add up to the headline's
+        assert sum(sum(year["activities"].values()) for year in r["trends"]) == answer[2]
+
+
+def test_the_income_breakdown_uses_the_periods_last_fiscal_year(changing_groups):
+    rows = {g["income_group"]: (g["chambers_total"], g["chambers_reached"])
+            for g in report.coverage_report.uncached(F(2008, 2010))["by_income_group"]}
+    assert rows == {"low": (2, 2), "upper_middle": (1, 1)}
+    rows = {g["income_group"]: (g["chambers_total"], g["chambers_reached"])
+            for g in report.coverage_report.uncached(F(2011, 2013))["by_income_group"]}
+    assert rows == {"low": (1, 1), "lower_middle": (1, 0), "upper_middle": (1, 0)}

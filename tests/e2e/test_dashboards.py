@@ -26,6 +26,20 @@ def test_dashboard_draws_the_map_and_charts_locally(page, live_db, axe_check):
     expect(page.locator("#chart-map .colorbar")).to_have_count(1)
 
 
+def test_the_map_is_drawn_before_plotly_arrives_and_replaced_by_it(page, live_db):
+    _arrange()
+    # plotly.js held back: the first map (SVG from the 110m geometry) is drawn with the figure's colours alone
+    page.route(re.compile(r".*plotly-coverage\.min\.js$"), lambda route: route.abort())
+    page.goto("/")
+    page.wait_for_selector("#chart-map[data-preview='true'] svg.map-preview")
+    fills = page.locator("#chart-map svg.map-preview path").evaluate_all("paths => paths.map(p => p.getAttribute('fill'))")
+    assert len(fills) > 100 and "#eeeeee" in fills and len(set(fills)) >= 2  # reached countries coloured
+    page.unroute(re.compile(r".*plotly-coverage\.min\.js$"))
+    page.goto("/")
+    page.wait_for_selector("#chart-map path.choroplethlocation")
+    expect(page.locator("#chart-map svg.map-preview")).to_have_count(0)
+
+
 def test_a_filter_change_updates_the_charts_and_the_url(page, live_db):
     _arrange()
     page.goto("/")

@@ -42,6 +42,8 @@
     var geo = figure.layout && figure.layout.geo;
     var fine = geo ? (geo.resolution || 50) : null;
     if (geo) { geo.resolution = 110; }
+    var preview = target.querySelector('.map-preview'); // map_preview.js's first drawing, replaced now
+    if (preview) { preview.remove(); }
     window.Plotly.newPlot(target, figure.data, figure.layout, config).then(function () {
       target.setAttribute('data-drawn', 'true');
       if (!geo || fine === 110) { return; }
