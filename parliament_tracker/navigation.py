@@ -1,10 +1,10 @@
 """The role-dependent items of the main navigation, and template globals."""
 
 from flask import Flask, current_app, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from parliament_tracker.i18n import current_locale, language_choices, language_url, text_direction, this_page
 from parliament_tracker.labels import label
 
 # (endpoint, label, roles that see it; None is an anonymous visitor); an endpoint not registered is skipped.
@@ -34,5 +34,6 @@ def nav_items() -> list[dict]:
 
 
 def register_template_globals(app: Flask) -> None:
-    app.jinja_env.globals.update(nav_items=nav_items, label=label,
-                                  current_locale=lambda: str(get_locale() or "en"))
+    app.jinja_env.globals.update(nav_items=nav_items, label=label, current_locale=current_locale,
+                                  text_direction=text_direction, language_choices=language_choices,
+                                  language_url=language_url, this_page=this_page)
