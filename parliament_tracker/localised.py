@@ -18,6 +18,7 @@ import functools
 import re
 import unicodedata
 
+import pycountry
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import get_group_symbol
@@ -111,7 +112,7 @@ def datetime_text(value: dt.datetime | None) -> str:
         return ""
     if locale_code() == "en":
         return value.strftime("%Y-%m-%d %H:%M")
-    return format_datetime(value, "medium", tzinfo=dt.timezone.utc, locale=_babel_locale())
+    return format_datetime(value, "medium", tzinfo=dt.UTC, locale=_babel_locale())
 
 
 def _babel_locale() -> Locale:
@@ -130,6 +131,19 @@ def country_name(iso2: str | None, english: str) -> str:
     if locale == "en" or not iso2:
         return english
     return _territories(locale).get(iso2.upper(), english)
+
+
+@functools.cache
+def _iso2_of(iso3: str) -> str | None:
+    found = pycountry.countries.get(alpha_3=iso3)
+    return found.alpha_2 if found else None
+
+
+def country_name_iso3(iso3: str | None, english: str) -> str:
+    """country_name for a country known by its alpha-3 code (the dashboards' rows carry that one)."""
+    if locale_code() == "en" or not iso3:
+        return english
+    return country_name(_iso2_of(iso3.upper()), english)
 
 
 def region_name(english: str | None) -> str:
