@@ -18,6 +18,7 @@ from parliament_tracker.localised import (
     percent,
     region_name,
 )
+from parliament_tracker.translated import in_language
 
 # (endpoint, label, roles that see it; None is an anonymous visitor); an endpoint not registered is skipped.
 NAV = (
@@ -52,7 +53,10 @@ def register_template_globals(app: Flask) -> None:
                                   region_name=region_name, chamber_name_in=chamber_name_in,
                                   chamber_display=chamber_display)
     app.jinja_env.filters.update(number=number, percent=percent, date=date_text, datetime=datetime_text,
-                                 ipu_group=lambda code: label("ipu_group", code))
+                                 ipu_group=lambda code: label("ipu_group", code),
+                                 area_name=lambda text: in_language(text, "activity_areas.label"),
+                                 category_name=lambda text: in_language(text, "assessment_categories.label"),
+                                 region=region_name)
 
 
 def chamber_name_in(chamber) -> tuple[str, str]:

@@ -90,10 +90,10 @@ def _in_order(items: list[dict], key: str, order: tuple) -> list[dict]:
     return sorted(items, key=lambda i: rank.get(i[key], len(order)))
 
 
-def _area_panel(report, area: str | None) -> Panel:
+def _area_panel(report, areas: dict[str, str], area: str | None) -> Panel:
     title = _("Chambers reached, by area of work")
     # with an area chosen, the others are outside the filter: not drawn (they would read as "not reached")
-    rows = [[a["label"], a["chambers_reached"], a["chambers_total"], pct(a["share"]), a["activities"],
+    rows = [[areas.get(a["area"], a["label"]), a["chambers_reached"], a["chambers_total"], pct(a["share"]), a["activities"],
              a["participants"]] for a in report["by_area"] if area is None or a["area"] == area]
     figure = _bars([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], title)
     return Panel("area", title, ["area", "chambers_reached", "chambers_total", "share", "activities",
@@ -165,7 +165,7 @@ def coverage_panels(report: dict, areas: dict[str, str], area: str | None = None
     """Every panel of the dashboard for a coverage report, by id (area: the area filter, whose chosen area alone
     is drawn)."""
     panels = [
-        _map_panel(report, areas), _area_panel(report, area), _breadth_panel(report),
+        _map_panel(report, areas), _area_panel(report, areas, area), _breadth_panel(report),
         _coverage_panel("region", _("Coverage by UN region"), "region", report["by_region"], region_name),
         _coverage_panel("subregion", _("Coverage by UN subregion"), "subregion", report["by_subregion"],
                         region_name),
