@@ -19,13 +19,15 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
+# Compiles every catalogue; a broken one (a placeholder that differs from the English, bad syntax) stops here.
 translations: $(VENV)/.runtime
-	$(BIN)/pybabel compile -q -d parliament_tracker/translations 2>/dev/null || true
+	$(BIN)/pybabel compile --statistics -d parliament_tracker/translations
 
 # Refresh the message catalogue after changing user-facing strings.
 messages: $(VENV)/.runtime
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o parliament_tracker/translations/messages.pot .
-	$(BIN)/pybabel update -i parliament_tracker/translations/messages.pot -d parliament_tracker/translations
+	$(BIN)/pybabel update --no-fuzzy-matching -i parliament_tracker/translations/messages.pot -d parliament_tracker/translations
+	$(BIN)/pybabel compile --statistics -d parliament_tracker/translations
 
 setup: $(VENV)/.runtime translations
 	$(FLASK) db upgrade
@@ -39,7 +41,7 @@ run: setup
 test: $(VENV)/.dev translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-pg: $(VENV)/.dev
+test-pg: $(VENV)/.dev translations
 	TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev

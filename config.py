@@ -32,6 +32,13 @@ def database_url(value: str | None, default: str) -> str:
     return url
 
 
+def _languages(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list of language codes (English first whatever the order: it is the catalogue's source)."""
+    raw = os.environ.get(name)
+    codes = [c.strip() for c in raw.split(",") if c.strip()] if raw else default
+    return ["en", *[c for c in codes if c != "en"]]
+
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET)
     SQLALCHEMY_DATABASE_URI = database_url(
@@ -42,7 +49,8 @@ class Config:
     BOOTSTRAP_SERVE_LOCAL = True
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "parliament_tracker" / "translations")
-    LANGUAGES = ["en"]
+    # The languages offered (README "Languages"): each needs a catalogue in parliament_tracker/translations.
+    LANGUAGES = _languages("LANGUAGES", ["en", "fr", "es", "ar"])
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
     RATELIMIT_HEADERS_ENABLED = True

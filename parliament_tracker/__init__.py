@@ -60,7 +60,7 @@ def register_extensions(app: Flask) -> None:
     from parliament_tracker.auth.services import load_user
     from parliament_tracker.auth.tokens import load_user_from_request
     from parliament_tracker.database import sqlite_pragmas
-    from parliament_tracker.i18n import install_template_gettext, select_locale
+    from parliament_tracker.i18n import install_template_gettext, remember_asked_language, select_locale
     from parliament_tracker.mail.outbox import register_delivery
     from parliament_tracker.navigation import register_template_globals
     from parliament_tracker.security import register_security
@@ -77,6 +77,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     install_template_gettext(app)
+    app.after_request(remember_asked_language)
     bootstrap.init_app(app)
     cache.init_app(app)
     register_security(app)

@@ -23,7 +23,8 @@ VERSION_KEY = "coverage_data_version"
 # what the coverage dashboards count and what the profiles show
 WATCHED = frozenset({"activities", "activity_areas", "activity_donors", "donors", "participations", "chambers",
                      "countries", "geopolitical_groups", "country_groups", "chamber_contacts", "participation_reports",
-                     "feedback", "country_income_groups", "assessments", "assessment_answers", "assessment_categories", "assessment_questions"})
+                     "feedback", "country_income_groups", "assessments", "assessment_answers", "assessment_categories", "assessment_questions",
+                     "content_translations"})
 _settings = table("settings", column("key"), column("value"))
 
 

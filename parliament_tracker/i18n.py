@@ -1,14 +1,85 @@
 """Locale selection for Flask-Babel, and translation through the request's catalogue where many strings are."""
 
+from urllib.parse import urlencode, urlsplit
+
 from flask import current_app, g, has_request_context, request
-from flask_babel import get_translations
+from flask_babel import get_locale, get_translations
+from flask_login import current_user
+
+# Each language named in itself, as the switcher shows it (a reader looks for their own language's name).
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية"}
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
+COOKIE = "lang"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+def offered() -> list[str]:
+    return current_app.config["LANGUAGES"]
 
 
 def select_locale() -> str:
-    """The best of the configured languages for the browser's Accept-Language header (the default in the CLI)."""
-    if not has_request_context():
-        return current_app.config.get("BABEL_DEFAULT_LOCALE", "en")
-    return request.accept_languages.best_match(current_app.config["LANGUAGES"]) or "en"
+    """The language of this request, first found of: `?lang=` (a shared link), the signed-in user's choice
+    (users.locale), the `lang` cookie (an anonymous visitor's choice), the browser's Accept-Language, English.
+    The API answers in English whatever is asked: its words are codes. The default outside a request (CLI)."""
+    default = current_app.config.get("BABEL_DEFAULT_LOCALE", "en")
+    if not has_request_context() or request.path.startswith("/api/"):
+        return default
+    languages = offered()
+    asked = request.args.get("lang")
+    if asked in languages:
+        return asked
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if request.cookies.get(COOKIE) in languages:
+        return request.cookies[COOKIE]
+    return request.accept_languages.best_match(languages) or default
+
+
+def remember_language(response, code: str):
+    """The language choice in a cookie for a year (read by select_locale on the next visit)."""
+    response.set_cookie(COOKIE, code, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+                        secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    return response
+
+
+def remember_asked_language(response):
+    """After a request with `?lang=`: that choice is remembered, and every answer says its language."""
+    asked = request.args.get("lang")
+    if asked in offered() and request.cookies.get(COOKIE) != asked:
+        remember_language(response, asked)
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Content-Language", current_locale())
+    return response
+
+
+def current_locale() -> str:
+    return str(get_locale() or "en")
+
+
+def text_direction(locale: str | None = None) -> str:
+    """"rtl" for a right-to-left language, else "ltr" (the `dir` of <html>)."""
+    return "rtl" if (locale or current_locale()).split("_")[0] in RIGHT_TO_LEFT else "ltr"
+
+
+def language_url(code: str) -> str:
+    """This page in another language: its path and query with `lang` replaced (the anonymous switcher's link)."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"] + [("lang", code)]
+    return request.path + "?" + urlencode(args)
+
+
+def this_page() -> str:
+    """This page's path and query without `lang`: where the signed-in switcher comes back to."""
+    if request.method != "GET":  # a form's answer: back to the page the form was on, when it is this site's
+        referrer = urlsplit(request.referrer or "")
+        same_site = referrer.netloc == request.host and referrer.path.startswith("/")
+        return (referrer.path + (f"?{referrer.query}" if referrer.query else "")) if same_site else "/"
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    return request.path + ("?" + urlencode(args) if args else "")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(code, name in itself) of every offered language, in the configured order."""
+    return [(code, LANGUAGE_NAMES.get(code, code)) for code in offered()]
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it, which pybabel extracts by default)

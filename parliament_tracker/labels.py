@@ -9,6 +9,10 @@ LABELS = {
     "income_group": {"low": _l("Low income"), "lower_middle": _l("Lower-middle income"),
                      "upper_middle": _l("Upper-middle income"), "high": _l("High income"),
                      None: _l("Not classified"), "": _l("Not classified")},
+    "ipu_group": {"african": _l("African Group"), "arab": _l("Arab Group"), "asia_pacific": _l("Asia-Pacific Group"),
+                  "eurasia": _l("Eurasia Group"),
+                  "grulac": _l("Group of Latin America and the Caribbean (GRULAC)"),
+                  "twelve_plus": _l("Twelve Plus Group")},
     "role": {"admin": _l("Administrator"), "staff": _l("Centre staff"), "parliament": _l("Parliament"),
              "donor": _l("Donor")},
     "activity_type": {"workshop": _l("Workshop"), "training": _l("Training course"),
@@ -31,3 +35,15 @@ def label(kind: str, code) -> str:
 def choices(kind: str) -> list[tuple[str, str]]:
     """(code, label) pairs for a select field, in the order above."""
     return [(code, text) for code, text in LABELS[kind].items() if code]
+
+
+# The IPU geopolitical groups by the English name the registry stores (chambers/loader.py), for the rows that
+# carry the name rather than the code.
+IPU_GROUP_CODES = {"African Group": "african", "Arab Group": "arab", "Asia-Pacific Group": "asia_pacific",
+                   "Eurasia Group": "eurasia", "Group of Latin America and the Caribbean (GRULAC)": "grulac",
+                   "Twelve Plus Group": "twelve_plus"}
+
+
+def ipu_group_label(english_name: str | None) -> str:
+    """An IPU geopolitical group, stored by its English name, in the request's language."""
+    return label("ipu_group", IPU_GROUP_CODES[english_name]) if english_name in IPU_GROUP_CODES else english_name or ""

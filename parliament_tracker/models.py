@@ -18,3 +18,4 @@ from parliament_tracker.profiles.models import (  # noqa: F401
     ParticipationReport,
 )
 from parliament_tracker.settings import Setting  # noqa: F401
+from parliament_tracker.translated import ContentTranslation  # noqa: F401

@@ -1,11 +1,24 @@
 """The role-dependent items of the main navigation, and template globals."""
 
+import functools
+
+from babel.languages import get_official_languages
 from flask import Flask, current_app, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from parliament_tracker.i18n import current_locale, language_choices, language_url, text_direction, this_page
 from parliament_tracker.labels import label
+from parliament_tracker.localised import (
+    chamber_name,
+    country_name,
+    date_text,
+    datetime_text,
+    number,
+    percent,
+    region_name,
+)
+from parliament_tracker.translated import in_language
 
 # (endpoint, label, roles that see it; None is an anonymous visitor); an endpoint not registered is skipped.
 NAV = (
@@ -34,5 +47,29 @@ def nav_items() -> list[dict]:
 
 
 def register_template_globals(app: Flask) -> None:
-    app.jinja_env.globals.update(nav_items=nav_items, label=label,
-                                  current_locale=lambda: str(get_locale() or "en"))
+    app.jinja_env.globals.update(nav_items=nav_items, label=label, current_locale=current_locale,
+                                  text_direction=text_direction, language_choices=language_choices,
+                                  language_url=language_url, this_page=this_page, country_name=country_name,
+                                  region_name=region_name, chamber_name_in=chamber_name_in,
+                                  chamber_display=chamber_display)
+    app.jinja_env.filters.update(number=number, percent=percent, date=date_text, datetime=datetime_text,
+                                 ipu_group=lambda code: label("ipu_group", code),
+                                 area_name=lambda text: in_language(text, "activity_areas.label"),
+                                 category_name=lambda text: in_language(text, "assessment_categories.label"),
+                                 region=region_name)
+
+
+def chamber_name_in(chamber) -> tuple[str, str]:
+    """(name, language) of a chamber for the request's language (localised.chamber_name)."""
+    return chamber_name(chamber.name, chamber.official_names or "", official_languages(chamber.country.iso2))
+
+
+@functools.cache
+def official_languages(iso2: str) -> tuple[str, ...]:
+    """The country's official languages (CLDR, de facto ones included)."""
+    return tuple(get_official_languages(iso2, de_facto=True))
+
+
+def chamber_display(chamber) -> str:
+    """"Country: chamber" in the request's language, as Chamber.display_name is in English."""
+    return f"{country_name(chamber.country.iso2, chamber.country.name)}: {chamber_name_in(chamber)[0]}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from flask_babel import gettext as _
 
 from parliament_tracker.activities.iati_file import IatiFileError, iati_rows, looks_like_xml
 from parliament_tracker.activities.import_limits import LimitError, Limits, check_xlsx
+from parliament_tracker.activities.vocabulary import header_column, header_columns
 
 COLUMNS = ("activity_ref", "title", "area", "type", "start_date", "end_date", "location", "donor", "chamber",
            "country", "participants", "women")
@@ -51,8 +51,9 @@ TEMPLATE_EXAMPLE = ("WS-2012-03", "Regional workshop on open data", "awareness",
 def _header(cells: list[str]) -> tuple[list[str | None], list[str]]:
     """Each position's column name (None for columns we do not use) and the list of ignored headers."""
     names, ignored, seen = [], [], set()
+    known = header_columns(COLUMNS)  # the columns' names, and their French and Spanish headers
     for cell in cells:
-        name = re.sub(r"[\s\-]+", "_", (cell or "").strip().lstrip("\ufeff").lower())
+        name = header_column((cell or "").strip().lstrip("\ufeff"), known)
         if name in COLUMNS:
             if name in seen:
                 raise ImportFileError(_("The column %(c)s appears twice.", c=name))
@@ -60,7 +61,7 @@ def _header(cells: list[str]) -> tuple[list[str | None], list[str]]:
             names.append(name)
         else:
             names.append(None)
-            if name:
+            if (cell or "").strip():
                 ignored.append(cell.strip()[:40])
     missing = [c for c in REQUIRED if c not in seen]
     if missing:

@@ -1,7 +1,16 @@
 """Sign-in, password and user administration forms."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from parliament_tracker.auth.tokens import MAX_EXPIRY_DAYS
@@ -83,3 +92,10 @@ class InvitationForm(BaseForm):
     chambers = SelectMultipleField(_l("Chambers they speak for"), choices=[], validate_choice=True,
                                    validators=[DataRequired(message=_l("Choose at least one chamber."))])
     submit = SubmitField(_l("Send the invitation"))
+
+
+class LanguageForm(BaseForm):
+    """The language switcher of a signed-in user (the account remembers it): one button per language."""
+
+    lang = SelectField(_l("Language"), choices=[], validate_choice=True)
+    next = HiddenField()

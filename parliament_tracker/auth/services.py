@@ -161,3 +161,10 @@ def load_user(session_id: str) -> User | None:
     if user is None or not user.active or str(user.session_generation or 0) != generation:
         return None
     return user
+
+
+def choose_language(user: User, code: str) -> None:
+    """The account's language (users.locale): the pages and the e-mail it gets are in it from now on. The
+    caller passes an offered language; the choice is the user's own, so it is not audited."""
+    with unit_of_work():
+        user.locale = code

@@ -147,4 +147,4 @@ def settings():
                      "auth/settings.html", saved=(_("Settings saved."), url_for("auth.settings")))
 
 
-from parliament_tracker.auth import views_account, views_recovery  # noqa: E402,F401  (their routes on bp)
+from parliament_tracker.auth import views_account, views_language, views_recovery  # noqa: E402,F401  (their routes on bp)

@@ -41,11 +41,13 @@ def _height(n: int) -> int:
 
 
 def coverage_bars(labels: list[str], reached: list[int], totals: list[int], title: str, reached_name: str,
-                  not_reached_name: str, axis_title: str) -> dict:
+                  not_reached_name: str, axis_title: str, number=thousands, share=None) -> dict:
     """Horizontal stacked bars: reached and not reached, each bar labelled "reached / total (share)" just past its
-    end (a small group's count and share stay as legible as a large one's)."""
+    end (a small group's count and share stay as legible as a large one's). number(n) and share(part, whole)
+    write the label's numbers (the caller's locale; English by default)."""
+    share = share or percent
     rest = [t - r for r, t in zip(reached, totals, strict=True)]
-    text = [f"{thousands(r)} / {thousands(t)} ({percent(r, t)})" for r, t in zip(reached, totals, strict=True)]
+    text = [f"{number(r)} / {number(t)} ({share(r, t)})" for r, t in zip(reached, totals, strict=True)]
     top = max(totals or [0]) or 1
     data = [
         {"type": "bar", "orientation": "h", "y": labels, "x": reached, "name": reached_name, "customdata": text,
@@ -133,6 +135,26 @@ def world_map(iso3: list[str], shares: list[float], activities: list[int], hover
     if not geo["fitbounds"]:
         geo["lataxis"] = {"range": [-58, 85]}
     return {"data": data, "layout": _layout(title, geo=geo, height=480, margin={"l": 0, "r": 0, "t": 0, "b": 0})}
+
+
+def mirrored(figure: dict) -> dict:
+    """The figure for a right-to-left reader: the value axis runs from the right (bars grow leftwards, years go
+    right to left), the category axis and the legend sit on the right, labels past a bar's end on its left. A map
+    is left as it is: geography has no reading direction."""
+    layout = dict(figure.get("layout", {}))
+    if "geo" in layout or "xaxis" not in layout:
+        return figure
+    xaxis = dict(layout["xaxis"])
+    if "range" in xaxis:
+        xaxis["range"] = list(reversed(xaxis["range"]))
+    else:
+        xaxis["autorange"] = "reversed"
+    layout["xaxis"] = xaxis
+    layout["yaxis"] = {**layout.get("yaxis", {}), "side": "right"}
+    layout["legend"] = {**layout.get("legend", {}), "x": 1, "xanchor": "right"}
+    data = [{**trace, "textposition": "middle left"} if trace.get("textposition") == "middle right" else trace
+            for trace in figure.get("data", [])]
+    return {**figure, "data": data, "layout": layout}
 
 
 def to_json(figure: dict) -> str:

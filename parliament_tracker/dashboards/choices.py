@@ -7,12 +7,14 @@ from parliament_tracker.chambers.models import INCOME_GROUPS, REGIONS
 from parliament_tracker.dashboards.funded import donors_with_activities
 from parliament_tracker.extensions import db
 from parliament_tracker.labels import label
+from parliament_tracker.localised import region_name
+from parliament_tracker.translated import in_language
 
 
 def area_labels() -> dict[str, str]:
-    """{area code: label} in display order."""
+    """{area code: label in the request's language} in display order."""
     stmt = select(ActivityArea.code, ActivityArea.label).order_by(ActivityArea.position, ActivityArea.code)
-    return dict(db.session.execute(stmt).all())
+    return {code: in_language(text, "activity_areas.label") for code, text in db.session.execute(stmt).all()}
 
 
 def filter_choices(areas: dict[str, str] | None = None) -> dict[str, list[tuple[str, str]]]:
@@ -20,7 +22,7 @@ def filter_choices(areas: dict[str, str] | None = None) -> dict[str, list[tuple[
     return {
         "area": list((areas or area_labels()).items()),
         "activity_type": [(t, label("activity_type", t)) for t in ACTIVITY_TYPES],
-        "region": [(r, r) for r in REGIONS],
+        "region": [(r, region_name(r)) for r in REGIONS],
         "income_group": [(g, label("income_group", g)) for g in INCOME_GROUPS],
         "donor": donors_with_activities(),
     }

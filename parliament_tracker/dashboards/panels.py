@@ -10,10 +10,10 @@ from markupsafe import Markup
 
 from parliament_tracker.chambers.models import INCOME_GROUPS
 from parliament_tracker.dashboards import charts
-from parliament_tracker.dashboards.words import group_symbol
-from parliament_tracker.i18n import N_, request_translations
+from parliament_tracker.i18n import N_, request_translations, text_direction
 from parliament_tracker.i18n import gettext as _
-from parliament_tracker.labels import label
+from parliament_tracker.labels import ipu_group_label, label
+from parliament_tracker.localised import country_name_iso3, group_symbol, number, percent, region_name
 
 COLUMNS = {
     "area": N_("Area"), "chambers_reached": N_("Chambers reached"), "chambers_total": N_("Chambers in the period"),
@@ -58,17 +58,29 @@ class Panel:
 
     @property
     def figure_json(self) -> str:
-        return charts.to_json(self.figure) if self.figure else ""
+        if not self.figure:
+            return ""
+        return charts.to_json(charts.mirrored(self.figure) if text_direction() == "rtl" else self.figure)
 
 
 def pct(value) -> str:
-    return "" if value is None else f"{round(100 * value)}%"
+    """A share as the locale writes a percentage ("35%", "35 %"); empty without one."""
+    return "" if value is None else percent(value)
+
+
+def _share(part: int, whole: int) -> str:
+    return percent(part / whole if whole else None)
+
+
+def _bars(labels, reached, totals, title) -> dict:
+    """The coverage bars of a panel, their labels' numbers in the request's locale."""
+    return charts.coverage_bars(labels, reached, totals, title, _("Reached"), _("Not reached"), _("Chambers"),
+                                number=number, share=_share)
 
 
 def _coverage_panel(pid, title, key, items, display=lambda v: v) -> Panel:
     rows = [[display(i[key]), i["chambers_reached"], i["chambers_total"], pct(i["share"])] for i in items]
-    figure = charts.coverage_bars([r[0] or _("Not classified") for r in rows], [r[1] for r in rows],
-                                  [r[2] for r in rows], title, _("Reached"), _("Not reached"), _("Chambers"))
+    figure = _bars([r[0] or _("Not classified") for r in rows], [r[1] for r in rows], [r[2] for r in rows], title)
     return Panel(pid, title, [key, "chambers_reached", "chambers_total", "share"], rows, figure)
 
 
@@ -78,13 +90,12 @@ def _in_order(items: list[dict], key: str, order: tuple) -> list[dict]:
     return sorted(items, key=lambda i: rank.get(i[key], len(order)))
 
 
-def _area_panel(report, area: str | None) -> Panel:
+def _area_panel(report, areas: dict[str, str], area: str | None) -> Panel:
     title = _("Chambers reached, by area of work")
     # with an area chosen, the others are outside the filter: not drawn (they would read as "not reached")
-    rows = [[a["label"], a["chambers_reached"], a["chambers_total"], pct(a["share"]), a["activities"],
+    rows = [[areas.get(a["area"], a["label"]), a["chambers_reached"], a["chambers_total"], pct(a["share"]), a["activities"],
              a["participants"]] for a in report["by_area"] if area is None or a["area"] == area]
-    figure = charts.coverage_bars([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], title,
-                                  _("Reached"), _("Not reached"), _("Chambers"))
+    figure = _bars([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], title)
     return Panel("area", title, ["area", "chambers_reached", "chambers_total", "share", "activities",
                                  "participants"], rows, figure)
 
@@ -128,10 +139,12 @@ def _map_panel(report, areas: dict[str, str]) -> Panel:
     rows, hover = [], []
     for c in report["countries"]:
         named = [(ch["name"], ", ".join(areas.get(a, a) for a in ch["areas"])) for ch in c["chambers"]]
-        rows.append([c["iso3"], c["country"], c["chambers_reached"], c["chambers_total"], pct(c["share"]),
+        country = country_name_iso3(c["iso3"], c["country"])
+        rows.append([c["iso3"], country, c["chambers_reached"], c["chambers_total"], pct(c["share"]),
                      c["activities"], "; ".join(f"{name} ({reached or not_reached})" for name, reached in named)])
-        lines = [f"<b>{escape(c['country'])}</b>",
-                 summary % {"reached": c["chambers_reached"], "total": c["chambers_total"], "n": c["activities"]}]
+        lines = [f"<b>{escape(country)}</b>", summary % {"reached": number(c["chambers_reached"]),
+                                                         "total": number(c["chambers_total"]),
+                                                         "n": number(c["activities"])}]
         lines += [f"{escape(name)}: {reached or '–'}" for name, reached in named]
         hover.append("<br>".join(lines))
     figure = charts.world_map([r[0] for r in rows], [c["share"] or 0 for c in report["countries"]],
@@ -142,7 +155,7 @@ def _map_panel(report, areas: dict[str, str]) -> Panel:
 
 
 def _bicameral_panel(report) -> Panel:
-    rows = [[b["country"], ", ".join(b["reached"]), ", ".join(b["not_reached"])]
+    rows = [[country_name_iso3(b.get("iso3"), b["country"]), ", ".join(b["reached"]), ", ".join(b["not_reached"])]
             for b in report["bicameral_one_reached"]]
     return Panel("bicameral", _("Bicameral parliaments where only one chamber was reached"),
                  ["country", "reached", "not_reached"], rows)
@@ -152,13 +165,15 @@ def coverage_panels(report: dict, areas: dict[str, str], area: str | None = None
     """Every panel of the dashboard for a coverage report, by id (area: the area filter, whose chosen area alone
     is drawn)."""
     panels = [
-        _map_panel(report, areas), _area_panel(report, area), _breadth_panel(report),
-        _coverage_panel("region", _("Coverage by UN region"), "region", report["by_region"]),
-        _coverage_panel("subregion", _("Coverage by UN subregion"), "subregion", report["by_subregion"]),
+        _map_panel(report, areas), _area_panel(report, areas, area), _breadth_panel(report),
+        _coverage_panel("region", _("Coverage by UN region"), "region", report["by_region"], region_name),
+        _coverage_panel("subregion", _("Coverage by UN subregion"), "subregion", report["by_subregion"],
+                        region_name),
         _coverage_panel("income", _("Coverage by World Bank income group"), "income_group",
                         _in_order(report["by_income_group"], "income_group", INCOME_GROUPS),
                         lambda v: label("income_group", v)),
-        _coverage_panel("group", _("Coverage by IPU geopolitical group"), "group", report["by_geopolitical_group"]),
+        _coverage_panel("group", _("Coverage by IPU geopolitical group"), "group", report["by_geopolitical_group"],
+                        ipu_group_label),
         _bicameral_panel(report), *_trend_panels(report, areas, area),
     ]
     return {p.id: p for p in panels}

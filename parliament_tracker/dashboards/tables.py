@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from flask import abort
 
-from parliament_tracker.dashboards.panels import Panel, coverage_panels
+from parliament_tracker.dashboards.panels import Panel, column_label, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
 from parliament_tracker.dashboards.scope import CoverageFilters
+from parliament_tracker.downloads import HXL_SAMPLE_ROWS, hxl_row
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
+from parliament_tracker.localised import country_name_iso3, date_text, locale_code, region_name
 
 PAGE_SIZE = 50
 MATRIX_LEAD = ["code", "chamber", "chamber_type", "status", "country", "region", "income_group"]
@@ -21,7 +23,7 @@ def matrix_table(report: dict, areas: dict[str, str], sort: str | None = None, d
     codes = report["areas"]
     header = MATRIX_LEAD + codes + ["total", "breadth"]
     rows = [[r["code"], r["name"], label("chamber_type", r["chamber_type"]), label("status", r["status"]),
-             r["country"], r["m49_region"],
+             country_name_iso3(r["iso3"], r["country"]), region_name(r["m49_region"]),
              label("income_group", r["income_group"]), *[int(r[c] or 0) for c in codes], int(r["total"]),
              int(r["breadth"])] for r in report["rows"]]
     if sort in header:
@@ -50,9 +52,9 @@ def gaps_table(report: dict, areas: dict[str, str]) -> Panel:
     ("never reached" when they never were) and the other areas they were reached in during the period."""
     never = _("never reached")
     return Panel("gaps", "", GAPS_HEADER, [
-        [r["code"], r["name"], label("chamber_type", r["chamber_type"]), label("status", r["status"]), r["country"],
-         r["m49_region"], r["m49_subregion"], label("income_group", r["income_group"]),
-         r["last_reached"].isoformat() if r["last_reached"] else never,
+        [r["code"], r["name"], label("chamber_type", r["chamber_type"]), label("status", r["status"]),
+         country_name_iso3(r["iso3"], r["country"]), region_name(r["m49_region"]), region_name(r["m49_subregion"]),
+         label("income_group", r["income_group"]), date_text(r["last_reached"]) if r["last_reached"] else never,
          ", ".join(areas.get(a, a) for a in r["other_areas"])] for r in report["rows"]])
 
 
@@ -70,3 +72,13 @@ def csv_rows(name: str, filters: CoverageFilters, areas: dict[str, str]) -> tupl
         table = coverage_panels(report, areas, filters.area).get(name) or abort(404)
         title = table.title
     return title, table.header, table.rows, report["recorded_years"]
+
+
+def download_header(header: list[str], rows: list[list], areas: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(the column names of a download, their HXL hashtags). English keeps the column keys ("chambers_reached"),
+    which scripts read; another language names each column as the page does ("Chambers reached" in its words).
+    The hashtags are read from the keys either way, so ?hxl=1 tags a French file as an English one."""
+    tags = hxl_row(header, rows[:HXL_SAMPLE_ROWS])
+    if locale_code() == "en":
+        return header, tags
+    return [column_label(key, areas) for key in header], tags

@@ -128,7 +128,8 @@ def download(name: str, fmt: str):
     title, header, rows, recorded = tables.csv_rows(name, form.filters(), areas)
     period, chosen = _scope(form, recorded)
     about = Metadata(title, dict(form.chosen()), period.text, source=request.url)
-    return table_response(f"coverage-{name}", header, rows, fmt=fmt, metadata=about)
+    names, tags = tables.download_header(header, rows, areas)
+    return table_response(f"coverage-{name}", names, rows, fmt=fmt, metadata=about, hxl=tags)
 
 
 @bp.get("/assets/<digest>/<path:filename>")

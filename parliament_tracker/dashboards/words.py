@@ -4,59 +4,13 @@ and numbers formatted for the request's locale. No database here: the view passe
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from dataclasses import dataclass
-
-from babel import Locale
-from babel.numbers import get_group_symbol
-from flask import g, has_app_context
-from flask_babel import get_locale
 
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.i18n import request_translations
+from parliament_tracker.localised import group_symbol, number, percent  # noqa: F401  (the dashboards' formats)
 
 SEPARATOR = " · "
-
-
-@functools.cache
-def _symbols(locale: str) -> tuple[str, str]:
-    """(thousands separator, percent pattern with {} for the number) of a locale, read from CLDR once."""
-    pattern = Locale.parse(locale).percent_formats[None].pattern.split(";")[0]
-    return get_group_symbol(locale), re.sub(r"[#0,.]+", "{}", pattern, count=1)
-
-
-def _current() -> tuple[str, str]:
-    """The request's locale's symbols, looked up once per app context and kept on `g` (like the catalogue: the
-    locale lookup costs more than the formatting, and a page formats a thousand numbers)."""
-    found = g.get("number_symbols") if has_app_context() else None
-    if found is None:
-        found = _symbols(str(get_locale() or "en"))
-        if has_app_context():
-            g.number_symbols = found
-    return found
-
-
-def group_symbol() -> str:
-    """The request's locale's thousands separator."""
-    return _current()[0]
-
-
-def number(value) -> str:
-    """An integer with the locale's thousands separator ("11,203"); anything else as it is. Formatted by str.format
-    with the separator read once per locale: a table has a thousand numbers, and Babel's formatter costs 20 times
-    more per call."""
-    if type(value) is not int:
-        return "" if value is None else str(value)
-    group = _current()[0]
-    return f"{value:,}" if group == "," else f"{value:,}".replace(",", group)
-
-
-def percent(share: float | None) -> str:
-    """A share (0-1) as a whole percentage in the locale's style ("35%"), "–" when there is no denominator."""
-    if share is None:
-        return "–"
-    return _current()[1].format(number(round(100 * share)))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, SubmitField
 
 from parliament_tracker.forms import BaseForm
+from parliament_tracker.i18n import LANGUAGE_NAMES
 
 KIND_LABELS = {
     "records": _l("New or changed records of my chamber(s), to confirm"),
@@ -16,7 +17,8 @@ class NoticeForm(BaseForm):
     records = BooleanField(KIND_LABELS["records"])
     reports = BooleanField(KIND_LABELS["reports"])
     resolutions = BooleanField(KIND_LABELS["resolutions"])
-    locale = SelectField(_l("Language of my e-mail"), choices=[], validate_choice=True)
+    # the account's one language (users.locale): its pages and its e-mail; the switcher on every page sets it too
+    locale = SelectField(_l("Language of the site and of my e-mail"), choices=[], default="", validate_choice=True)
     submit = SubmitField(_l("Save notice settings"))
 
 
@@ -26,7 +28,8 @@ def notice_form(kinds: tuple[str, ...], languages: list[str]) -> NoticeForm:
     for kind in set(KIND_LABELS) - set(kinds):
         delattr(form, kind)
     if len(languages) > 1:
-        form.locale.choices = [("", _l("The site's default"))] + [(code, code) for code in languages]
+        form.locale.choices = [("", _l("Not chosen: the browser's language, e-mail in English"))] + [
+            (code, LANGUAGE_NAMES.get(code, code)) for code in languages]
     else:
         del form.locale
     return form

@@ -5,6 +5,7 @@ from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitFie
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from parliament_tracker.forms import BaseForm, BoundedIntegerField
+from parliament_tracker.i18n import LANGUAGE_NAMES, N_, text_direction
 
 
 class ContactForm(BaseForm):
@@ -99,3 +100,23 @@ class CategoryForm(BaseForm):
     label = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     position = BoundedIntegerField(_l("Position"), validators=[Optional(), NumberRange(min=0)], minimum=0)
     submit = SubmitField(_l("Save category"))
+
+
+def translation_form_class(fields: dict[str, tuple], languages: list[str]):
+    """A form with, for each language, a field per translatable column: fields maps the column ("text") to
+    (field class, label with %(language)s, maximum length); the field is named "<column>_<language>"."""
+
+    class TranslationForm(BaseForm):
+        submit = SubmitField(_l("Save translations"))
+
+    for code in languages:
+        for column, (field, label, longest) in fields.items():
+            setattr(TranslationForm, f"{column}_{code}", field(
+                _l(label, language=LANGUAGE_NAMES.get(code, code)), validators=[Optional(), Length(max=longest)],
+                render_kw={"lang": code, "dir": text_direction(code)}))
+    return TranslationForm
+
+
+QUESTION_TRANSLATION = {"text": (TextAreaField, N_("Question in %(language)s"), 2000),
+                        "scale": (StringField, N_("Scale in %(language)s"), 1000)}
+CATEGORY_TRANSLATION = {"label": (StringField, N_("Name in %(language)s"), 200)}

@@ -14,7 +14,7 @@ from parliament_tracker.auth.permissions import (
 from parliament_tracker.chambers.services import get_chamber_or_404
 from parliament_tracker.numbers import parse_id
 from parliament_tracker.pages import form_page
-from parliament_tracker.profiles import assessments
+from parliament_tracker.profiles import assessments, question_texts
 from parliament_tracker.profiles.forms import ReturnForm, StartAssessmentForm, assessment_form_class
 from parliament_tracker.profiles.views import YEAR, bp
 from parliament_tracker.profiles.views_selfservice import own_chamber_or_403
@@ -89,7 +89,7 @@ def assessment(code: str, year: int):
     record = assessments.get_assessment_or_404(chamber, year)
     if request.method == "POST" and not can_edit_chamber_records(current_user, chamber):
         abort(403)
-    questions = assessments.questionnaire()
+    questions = question_texts.shown_questions(assessments.questionnaire())
     form = _answer_form(record, questions)
     return form_page(form, lambda: assessments.save_answers(record, _version(form), _answers(form, questions),
                                                             by=current_user, submit=bool(form.submit.data)),
@@ -106,7 +106,7 @@ def return_assessment(code: str, year: int):
     chamber = get_chamber_or_404(code)
     record = assessments.get_assessment_or_404(chamber, year)
     form = ReturnForm()
-    questions = assessments.questionnaire()
+    questions = question_texts.shown_questions(assessments.questionnaire())
     return form_page(form, lambda: assessments.return_assessment(record, _version(form), form.comment.data,
                                                                  by=current_user),
                      "profiles/assessment.html", chamber=chamber, assessment=record, questions=questions,

@@ -6,8 +6,14 @@ from flask_login import current_user
 
 from parliament_tracker.auth.permissions import role_required
 from parliament_tracker.pages import form_page
-from parliament_tracker.profiles import assessments
-from parliament_tracker.profiles.forms import CategoryForm, QuestionForm
+from parliament_tracker.profiles import assessments, question_texts
+from parliament_tracker.profiles.forms import (
+    CATEGORY_TRANSLATION,
+    QUESTION_TRANSLATION,
+    CategoryForm,
+    QuestionForm,
+    translation_form_class,
+)
 from parliament_tracker.profiles.views import bp
 
 
@@ -49,3 +55,32 @@ def edit_category(category_id: int):
                                                              by=current_user),
                      "profiles/category_form.html", category=category,
                      saved=(_("Category saved."), url_for("profiles.questions")))
+
+
+def _translation_page(fields, item, current: dict, save, title: str, english: dict):
+    form_class = translation_form_class(fields, question_texts.other_languages())
+    form = form_class(data=current) if request.method == "GET" else form_class()
+    return form_page(form, lambda: save(item, form.data, by=current_user), "profiles/translation_form.html",
+                     title=title, english=english, languages=question_texts.other_languages(),
+                     columns=list(fields), saved=(_("Translations saved."), url_for("profiles.questions")))
+
+
+@bp.route("/questions/<int:question_id>/translations", methods=["GET", "POST"])
+@role_required("admin")
+def question_translations(question_id: int):
+    """The question's text and scale in each language besides English."""
+    question = assessments.get_question_or_404(question_id)
+    return _translation_page(QUESTION_TRANSLATION, question, question_texts.question_translations(question),
+                             question_texts.save_question_translations,
+                             _("Translations of question %(code)s", code=question.code),
+                             {"text": question.text, "scale": question.scale})
+
+
+@bp.route("/categories/<int:category_id>/translations", methods=["GET", "POST"])
+@role_required("admin")
+def category_translations(category_id: int):
+    """The category's name in each language besides English."""
+    category = assessments.get_category_or_404(category_id)
+    return _translation_page(CATEGORY_TRANSLATION, category, question_texts.category_translations(category),
+                             question_texts.save_category_translations,
+                             _("Translations of category %(label)s", label=category.label), {"label": category.label})

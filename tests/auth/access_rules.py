@@ -26,5 +26,10 @@ RULES = [
      {"name": "script"}),
     ("POST", "/account/tokens/999999/revoke", {"anon": 302, "admin": 404, "staff": 404, "parliament": 404,
                                               "donor": 404}),
+    # the language switcher: anyone (a signed-in user's choice is kept in the account too)
+    ("POST", "/language", {"anon": 400, "admin": 400, "staff": 400, "parliament": 400, "donor": 400},
+     {"lang": "xx"}),
+    ("POST", "/language", {"anon": 303, "admin": 303, "staff": 303, "parliament": 303, "donor": 303},
+     {"lang": "en", "next": "/chambers"}),
     ("POST", "/logout", {"anon": 302, "admin": 302, "staff": 302, "parliament": 302, "donor": 302}),
 ]

@@ -90,6 +90,11 @@ RULES = [
     ("GET", P + "/categories/1/edit", ADMIN),
     ("POST", P + "/categories/1/edit", ADMIN_POST, {"label": ""}),
     ("GET", P + "/categories/999999/edit", _s(302, 404, 403, 403, 403)),
+    ("GET", P + "/questions/{question}/translations", ADMIN),
+    ("POST", P + "/questions/{question}/translations", ADMIN_POST, {"scale_fr": "nonsense = x"}),
+    ("GET", P + "/questions/999999/translations", _s(302, 404, 403, 403, 403)),
+    ("GET", P + "/categories/1/translations", ADMIN),
+    ("POST", P + "/categories/1/translations", _s(302, 302, 403, 403, 403), {"label_fr": "Supervision"}),
     # these change the world, so they come last
     ("POST", P + "/{chamber}/participations/{participation}/confirm", _s(302, 403, 403, 302, 403)),
     ("POST", P + "/{chamber}/contacts/{contact}/delete", _s(302, 403, 403, 302, 403)),
