@@ -10,7 +10,7 @@ from collections import defaultdict
 from statistics import median
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
