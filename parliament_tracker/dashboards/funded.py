@@ -14,8 +14,10 @@ from parliament_tracker.extensions import db
 
 def funded_activities(f: CoverageFilters) -> list[dict]:
     """The non-deleted activities funded by f's donor that match f's period, area and type (newest first), each
-    with the codes of the chambers it reached as beneficiaries (in code order, comma-separated; "" for none)."""
-    reached = (select(Participation.activity_id, func.aggregate_strings(Chamber.code, ",").label("codes"))
+    with the chambers it reached as beneficiaries as (code, status) in code order: a chamber now dissolved or
+    suspended is marked where it is listed."""
+    reached = (select(Participation.activity_id,
+                      func.aggregate_strings(Chamber.code + ":" + Chamber.status, ",").label("codes"))
                .join(Chamber, Chamber.id == Participation.chamber_id)
                .where(Participation.role == "beneficiary").group_by(Participation.activity_id).subquery())
     stmt = (select(Activity.id, Activity.ref, Activity.title, Activity.start_date, Activity.activity_type,
@@ -25,7 +27,8 @@ def funded_activities(f: CoverageFilters) -> list[dict]:
             .where(*activity_conditions(f))
             .order_by(Activity.start_date.desc(), Activity.id.desc()))
     result = db.session.execute(stmt, parameters(f))
-    return [{**row._asdict(), "chambers": sorted(c for c in row.chambers.split(",") if c)} for row in result]
+    return [{**row._asdict(), "chambers": sorted(tuple(c.split(":", 1)) for c in row.chambers.split(",") if c)}
+            for row in result]
 
 
 def donors_with_activities() -> list[tuple[str, str]]:

@@ -88,6 +88,17 @@ def test_a_donors_activity_list_names_the_chambers_reached(client, africa):
     assert client.get("/coverage/funded").status_code == 400
 
 
+def test_a_reached_chamber_now_suspended_is_marked_in_the_donors_list(client, africa):
+    from parliament_tracker.chambers.models import Chamber
+    from parliament_tracker.extensions import db
+
+    db.session.scalar(db.select(Chamber).where(Chamber.code == "ML-LC")).status = "suspended"
+    db.session.commit()
+    html = client.get(f"/coverage/funded?donor={africa['ec'].id}").get_data(as_text=True)
+    assert re.search(r'/profiles/ML-LC">ML-LC</a> <span class="badge badge-status-suspended">Suspended</span>', html)
+    assert '/profiles/FR-LC">FR-LC</a>, ' in html  # an active chamber carries no badge
+
+
 def test_chips_show_each_active_filter_and_remove_only_it(client, africa):
     html = client.get("/?from=2010&area=advocacy&region=Africa").get_data(as_text=True)
     chips = re.findall(r'class="badge rounded-pill[^"]*chip"\s+href="([^"]*)">([^<]*)<', html)
