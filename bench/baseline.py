@@ -39,7 +39,8 @@ def headline_sql(f: dict) -> tuple[str, dict]:
         acts.append("a.activity_type = :type")
     if f.get("donor"):
         params["donor"] = int(f["donor"])
-        acts.append("a.id IN (SELECT activity_id FROM activity_donors WHERE donor_id = :donor)")
+        acts.append("(a.lead_organisation_id = :donor OR a.id IN (SELECT activity_id FROM activity_partners "
+                    "WHERE organisation_id = :donor))")
     if f.get("confirmed"):
         counted.append("p.status = 'confirmed'")
     narrowed = bool(f.get("region") or f.get("income_group") or f.get("confirmed"))

@@ -22,14 +22,15 @@ from parliament_tracker.chambers.income_history import load_income_history
 from parliament_tracker.chambers.loader import DATA_DIR, load_registry
 from parliament_tracker.chambers.models import Chamber
 from parliament_tracker.dashboards import facts
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
+from parliament_tracker.organisations.services import home_organisation
 
 FIRST_YEAR, YEARS = 2005, 20
 ACTIVITY_COLUMNS = ("id", "ref", "title", "area_id", "activity_type", "start_date", "end_date", "venue", "online",
                     "description", "outcomes", "partners", "is_demo", "created_at", "updated_at", "version",
-                    "deleted_at")
-FUNDING_COLUMNS = ("activity_id", "donor_id")
+                    "deleted_at", "lead_organisation_id")
+FUNDING_COLUMNS = ("activity_id", "organisation_id", "role")
 PARTICIPATION_COLUMNS = ("activity_id", "chamber_id", "role", "participants", "women", "status", "status_note",
                          "created_at")
 
@@ -43,8 +44,10 @@ def load_chambers() -> int:
     return db.session.scalar(select(func.count(Chamber.id)))
 
 
-def _rows(activities: int, participations: int, chambers: list, areas: list, donors: list, first_id: int, seed: int):
-    """(activity rows, funding rows, participation rows) as tuples in the column orders above."""
+def _rows(activities: int, participations: int, chambers: list, areas: list, donors: list, first_id: int, seed: int,
+          leads: list):
+    """(activity rows, funding rows, participation rows) as tuples in the column orders above; half the
+    activities led by the first of leads (the centre), the others by the rest in turn."""
     rng = random.Random(seed)
     now = dt.datetime(2025, 1, 1)
     acts, funded, parts = [], [], []
@@ -53,8 +56,9 @@ def _rows(activities: int, participations: int, chambers: list, areas: list, don
         aid = first_id + n
         start = dt.date(FIRST_YEAR + rng.randrange(YEARS), 1, 1) + dt.timedelta(days=rng.randrange(365))
         acts.append((aid, f"bench-{aid}", f"Bench activity {aid}", rng.choice(areas), rng.choice(ACTIVITY_TYPES),
-                     start, start, "", False, "", "", "", True, now, now, 1, now if rng.random() < 0.02 else None))
-        funded += [(aid, d) for d in rng.sample(donors, rng.randrange(3))]
+                     start, start, "", False, "", "", "", True, now, now, 1, now if rng.random() < 0.02 else None,
+                     leads[0] if rng.random() < 0.5 else rng.choice(leads[1:] or leads)))
+        funded += [(aid, d, "funding") for d in rng.sample(donors, rng.randrange(3))]
         for chamber in rng.sample(chambers, min(len(chambers), rng.randint(1, top))):
             people = rng.randrange(1, 7)
             parts.append((aid, chamber, "expert" if rng.random() < 0.1 else "beneficiary", people,
@@ -125,20 +129,23 @@ def _copy_text(value) -> str:
 
 def generate(activities: int, participations: int, seed: int = 4) -> dict:
     """activities live or deleted (2%) over twenty years, ~participations rows (10% expert, 30% confirmed), 12
-    donors funding none, one or two of each activity."""
+    donors funding none, one or two of each activity; led by the centre (half) and 19 other organisations."""
     started, cpu = time.perf_counter(), cpu_seconds()
     chambers = list(db.session.scalars(select(Chamber.id)))
     areas = list(db.session.scalars(select(ActivityArea.id)))
-    db.session.add_all(Donor(name=f"Bench donor {i}", is_demo=True) for i in range(12))
+    db.session.add_all(Organisation(name=f"Bench donor {i}", is_demo=True) for i in range(12))
+    db.session.add_all(Organisation(name=f"Bench organisation {i}", org_type="ngo", is_demo=True) for i in range(19))
     db.session.flush()
-    donors = list(db.session.scalars(select(Donor.id).where(Donor.name.like("Bench donor %"))))
+    donors = list(db.session.scalars(select(Organisation.id).where(Organisation.name.like("Bench donor %"))))
+    leads = [home_organisation().id, *db.session.scalars(select(Organisation.id).where(
+        Organisation.name.like("Bench organisation %")).order_by(Organisation.id))]
     first_id = (db.session.scalar(text("SELECT max(id) FROM activities")) or 0) + 1
-    acts, funded, parts = _rows(activities, participations, chambers, areas, donors, first_id, seed)
+    acts, funded, parts = _rows(activities, participations, chambers, areas, donors, first_id, seed, leads)
     parts.sort(key=lambda row: row[:2])  # in the unique index's order (activity, chamber): appended, not inserted
     db.session.commit()
     with _bulk_settings():
         _load("activities", ACTIVITY_COLUMNS, acts)
-        _load("activity_donors", FUNDING_COLUMNS, funded)
+        _load("activity_partners", FUNDING_COLUMNS, funded)
         _load("participations", PARTICIPATION_COLUMNS, parts)
         if db.engine.dialect.name == "postgresql":  # ids were given explicitly: move the sequence past them
             db.session.execute(text("SELECT setval(pg_get_serial_sequence('activities', 'id'), "

@@ -28,8 +28,8 @@ from parliament_tracker.activities.importing import COLUMNS
 from parliament_tracker.activities.imports import preview_import
 from parliament_tracker.chambers.loader import load_registry
 from parliament_tracker.chambers.models import Chamber
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
 
 CHAMBERS_PER_ACTIVITY = 10
 
@@ -89,7 +89,7 @@ def run_one(rows: int, database_url: str | None) -> None:
         with app.app_context():
             upgrade()
             load_registry()
-            db.session.add(Donor(name="UNDP"))  # the sheet's donor exists: a new donor would wait for a choice
+            db.session.add(Organisation(name="UNDP"))  # the sheet's donor exists: a new donor would wait for a choice
             db.session.commit()
             chambers = list(db.session.scalars(db.select(Chamber).where(Chamber.status == "active")))
             sheet = Path(folder) / "bench.csv"

@@ -84,7 +84,7 @@ class Size:
                 with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                     conn.execute(text("VACUUM ANALYZE"))
             self.sizes["built_in"] = time.perf_counter() - started
-            self.donor = db.session.scalar(text("SELECT min(id) FROM donors WHERE name LIKE 'Bench donor %'"))
+            self.donor = db.session.scalar(text("SELECT min(id) FROM organisations WHERE name LIKE 'Bench donor %'"))
             self.chamber = db.session.scalar(text(
                 "SELECT c.code FROM chambers c JOIN participations p ON p.chamber_id = c.id "
                 "GROUP BY c.code ORDER BY count(*) DESC, c.code LIMIT 1"))

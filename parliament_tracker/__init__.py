@@ -118,9 +118,11 @@ def register_commands(app: Flask) -> None:
     from parliament_tracker.dashboards.cli import coverage_cli
     from parliament_tracker.mail.cli import mail_cli
     from parliament_tracker.notices import cli as notices_cli  # noqa: F401  (adds flask mail send-digests)
+    from parliament_tracker.organisations.cli import organisations_cli
     from parliament_tracker.profiles.cli import demo_cli
 
-    for group in (registry_cli, users_cli, tokens_cli, activities_cli, demo_cli, coverage_cli, aliases_cli, mail_cli):
+    for group in (registry_cli, users_cli, tokens_cli, activities_cli, demo_cli, coverage_cli, aliases_cli, mail_cli,
+                  organisations_cli):
         app.cli.add_command(group)
 
 

@@ -21,7 +21,7 @@ from parliament_tracker.extensions import db
 
 VERSION_KEY = "coverage_data_version"
 # what the coverage dashboards count and what the profiles show
-WATCHED = frozenset({"activities", "activity_areas", "activity_donors", "donors", "participations", "chambers",
+WATCHED = frozenset({"activities", "activity_areas", "activity_partners", "organisations", "participations", "chambers",
                      "countries", "geopolitical_groups", "country_groups", "chamber_contacts", "participation_reports",
                      "feedback", "country_income_groups", "assessments", "assessment_answers", "assessment_categories", "assessment_questions",
                      "content_translations"})

@@ -17,7 +17,7 @@ from parliament_tracker.localised import locale_code
 
 # "<table>.<column>" of every translatable text
 SUBJECTS = ("activity_areas.label", "assessment_categories.label", "assessment_questions.text",
-            "assessment_questions.scale")
+            "assessment_questions.scale", "organisations.name", "organisations.short_name")
 
 
 def utcnow() -> dt.datetime:

@@ -12,8 +12,9 @@ from parliament_tracker.auth.models import User
 from parliament_tracker.auth.services import hash_password
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
 from parliament_tracker.chambers.text import normalize
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
+from parliament_tracker.organisations.services import home_organisation
 
 PASSWORD = "correct horse battery staple"
 _seq = itertools.count(1)
@@ -59,8 +60,8 @@ def make_chamber(code: str = "FR-LC", chamber_type: str = "lower", name: str | N
     return chamber
 
 
-def make_donor(name: str = "European Commission") -> Donor:
-    donor = db.session.scalar(select(Donor).where(Donor.name == name)) or Donor(name=name)
+def make_donor(name: str = "European Commission") -> Organisation:
+    donor = db.session.scalar(select(Organisation).where(Organisation.name == name)) or Organisation(name=name)
     db.session.add(donor)
     db.session.commit()
     return donor
@@ -89,8 +90,8 @@ def area(code: str) -> ActivityArea:
 def make_activity(title: str = "Regional workshop", area_code: str = "awareness", activity_type: str = "workshop",
                   start: dt.date = dt.date(2010, 5, 3), end: dt.date | None = None, chambers=(),
                   role: str = "beneficiary", donors=(), deleted: bool = False, participants: int = 2,
-                  women: int = 1, ref: str | None = None) -> Activity:
-    activity = Activity(title=title, area=area(area_code), activity_type=activity_type, start_date=start,
+                  women: int = 1, ref: str | None = None, lead=None) -> Activity:
+    activity = Activity(title=title, area=area(area_code), lead_organisation=lead or home_organisation(), activity_type=activity_type, start_date=start,
                         end_date=end or start, donors=list(donors), ref=ref,
                         deleted_at=dt.datetime(2020, 1, 1) if deleted else None)
     activity.participations = [Participation(chamber=c, role=role, participants=participants, women=women)

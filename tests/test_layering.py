@@ -12,12 +12,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "parliament_tracker"
 # and auth.permissions (every route says who may use it).
 ARROWS = {
     "chambers": set(),
-    "donors": set(),
+    "organisations": set(),
     "mail": set(),
-    "auth": {"chambers", "donors", "mail"},  # mail: reset and invitation links are queued with their write
-    "activities": {"chambers", "donors", "auth"},  # auth: demo donors an account uses; an import job acts as its user
-    "dashboards": {"activities", "chambers", "donors"},
-    "profiles": {"activities", "chambers", "donors"},
+    "auth": {"chambers", "organisations", "mail"},  # mail: reset and invitation links are queued with their write
+    "activities": {"chambers", "organisations", "auth"},  # auth: demo donors an account uses; an import job acts as its
+    # user
+    "dashboards": {"activities", "chambers", "organisations"},
+    "profiles": {"activities", "chambers", "organisations"},
     "api": {"activities", "chambers", "dashboards", "profiles", "auth"},  # auth: refusing unusable API tokens
     "opendata": {"activities", "chambers", "dashboards", "api"},  # api: the IATI route in the OpenAPI document
     "notices": {"activities", "auth", "mail"},  # read-only: digests read the audit trail and activity titles

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 from config import ProductionConfig, database_url
 from parliament_tracker import create_app
 from parliament_tracker.activities.models import Activity, Participation
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
 from tests import factories
 
 
@@ -32,7 +32,7 @@ def test_an_unexpected_error_shows_a_friendly_500_without_details_and_rolls_back
 
     @app.get("/boom")
     def boom():
-        db.session.add(Donor(name="half-written"))
+        db.session.add(Organisation(name="half-written"))
         db.session.flush()
         raise RuntimeError("secret internal detail")
 
@@ -41,7 +41,7 @@ def test_an_unexpected_error_shows_a_friendly_500_without_details_and_rolls_back
     assert response.status_code == 500 and "Something went wrong" in body
     assert "secret internal detail" not in body and "Traceback" not in body
     with app.app_context():
-        assert db.session.scalar(select(func.count(Donor.id))) == 0
+        assert db.session.scalar(select(func.count(Organisation.id)).where(Organisation.is_home.is_(False))) == 0
 
 
 def test_api_errors_are_json(client):
@@ -80,7 +80,7 @@ def test_demo_load_is_labelled_idempotent_and_clear_removes_exactly_it(runner):
     remaining = db.session.scalars(select(Activity)).all()
     assert [a.id for a in remaining] == [real.id]
     assert db.session.scalar(select(func.count(Participation.id))) == 1
-    assert [d.name for d in db.session.scalars(select(Donor))] == ["Real donor"]
+    assert [d.name for d in db.session.scalars(select(Organisation).where(Organisation.is_home.is_(False)))] == ["Real donor"]
 
 
 def test_capacity_page_renders_with_an_unclassified_income_group(runner, client):

@@ -12,33 +12,33 @@ from sqlalchemy import func, select
 
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.domain import DomainError
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.downloads import Metadata, csv_text, table_response, xlsx_bytes
 from parliament_tracker.errors import ErrorBody
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
 
 
 def _donors() -> list[str]:
     db.session.rollback()  # read what is committed, not what the session holds
-    return sorted(db.session.scalars(select(Donor.name)))
+    return sorted(db.session.scalars(select(Organisation.name).where(Organisation.is_home.is_(False))))
 
 
 def test_a_unit_of_work_commits_once_when_the_block_ends(app):
     with unit_of_work():
-        db.session.add(Donor(name="A"))
+        db.session.add(Organisation(name="A"))
         with unit_of_work():  # a service calling another joins its transaction
-            db.session.add(Donor(name="B"))
+            db.session.add(Organisation(name="B"))
         with db.engine.connect() as other:  # the inner block left the commit to the outer one
-            assert other.scalar(select(func.count(Donor.id))) == 0
+            assert other.scalar(select(func.count(Organisation.id)).where(Organisation.is_home.is_(False))) == 0
     assert _donors() == ["A", "B"]
 
 
 def test_an_error_anywhere_in_a_unit_of_work_writes_nothing(app):
     with pytest.raises(DomainError, match="refused"):
         with unit_of_work():
-            db.session.add(Donor(name="A"))
+            db.session.add(Organisation(name="A"))
             with unit_of_work():
-                db.session.add(Donor(name="B"))
+                db.session.add(Organisation(name="B"))
                 db.session.flush()
                 raise DomainError("refused", "name")
     assert _donors() == []
@@ -46,11 +46,11 @@ def test_an_error_anywhere_in_a_unit_of_work_writes_nothing(app):
 
 def test_a_refused_unique_value_becomes_the_domain_error_given(app):
     with unit_of_work():
-        db.session.add(Donor(name="A"))
+        db.session.add(Organisation(name="A"))
     conflict = DomainError("That name is taken.", "name")
     with pytest.raises(DomainError) as raised:
         with unit_of_work(conflict=conflict):
-            db.session.add(Donor(name="A"))
+            db.session.add(Organisation(name="A"))
     assert raised.value is conflict and raised.value.field == "name"
     assert _donors() == ["A"]
 

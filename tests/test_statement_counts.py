@@ -132,6 +132,7 @@ class World:
         for i in range(self.size, n):
             home, other, third = self.chambers[0], self.chambers[i], self.chambers[(i + 1) % n]
             activity = Activity(title=f"Activity {i}", ref=f"A-{i}", area=factories.area(AREAS[i % 4]),
+                                lead_organisation=factories.home_organisation(),
                                 activity_type=ACTIVITY_TYPES[i % len(ACTIVITY_TYPES)],
                                 start_date=dt.date(2005 + i % 10, 1 + i % 12, 1),
                                 end_date=dt.date(2005 + i % 10, 1 + i % 12, 2),

@@ -16,9 +16,9 @@ from parliament_tracker.audit import record_change, snapshot
 from parliament_tracker.chambers.models import Chamber
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.domain import DomainError
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.downloads import csv_text
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
 
 FIELDS = ("column_name", "value", "country", "target")
 CSV_HEADER = ("column", "value", "country", "target", "created_by", "created_at", "updated_at")
@@ -38,7 +38,7 @@ def check_target(column: str, target: str) -> str:
     elif column == "type":
         code = target if target in ACTIVITY_TYPES else None
     elif column == "donor":
-        code = db.session.scalar(select(Donor.name).where(Donor.name == target))
+        code = db.session.scalar(select(Organisation.name).where(Organisation.name == target))
     else:
         raise AliasError(_("Unknown column %(c)r; use one of %(cols)s.", c=column[:20], cols=", ".join(COLUMNS)))
     if code is None:

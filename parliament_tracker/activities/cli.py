@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 from parliament_tracker.activities.import_writer import ImportConflict, ImportRefused, commit_import
 from parliament_tracker.activities.imports import preview_import
 from parliament_tracker.activities.reconcile import MapError, parse_map
+from parliament_tracker.organisations.services import get_organisation_by_name
 
 activities_cli = AppGroup("activities", help="Activities and participations.")
 
@@ -22,7 +23,10 @@ activities_cli = AppGroup("activities", help="Activities and participations.")
               help="Answer a value for every row that has it: chamber:Bundesrat|Austria=AT-UC, type:research "
                    "study=research, donor:EC=European Commission, donor:New Fund=+ (creates the donor).")
 @click.option("--no-remember", is_flag=True, help="Do not save the --map answers as aliases for later imports.")
-def import_file(file: Path, dry_run: bool, output: str, maps: tuple[str, ...], no_remember: bool):
+@click.option("--organisation", help="Lead organisation of the new activities (see flask organisations list); the "
+                                     "home organisation when omitted.")
+def import_file(file: Path, dry_run: bool, output: str, maps: tuple[str, ...], no_remember: bool,
+                organisation: str | None):
     """Import a CSV or XLSX sheet of participations (one chamber per row); all rows or none.
 
     Exits with status 1 when anything was refused (a file error, a row in error, an ambiguous row)."""
@@ -30,11 +34,15 @@ def import_file(file: Path, dry_run: bool, output: str, maps: tuple[str, ...], n
         choices = [parse_map(m) for m in maps]
     except MapError as error:
         raise click.UsageError(str(error)) from None
+    lead = get_organisation_by_name(organisation) if organisation else None
+    if organisation and lead is None:
+        raise click.UsageError(f"No organisation named {organisation!r} (see: flask organisations list).")
     if dry_run:
         report = preview_import(file, file.name, choices=choices)
     else:
         try:
-            report = commit_import(file, file.name, choices=choices, remember=not no_remember)
+            report = commit_import(file, file.name, choices=choices, remember=not no_remember,
+                                   organisation=lead)
         except ImportRefused as refused:
             report = refused.report
         except ImportConflict as conflict:

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, select, update
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
+from parliament_tracker.activities.demo_partners import partner_activities, partner_organisations
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.database import unit_of_work
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation, activity_partners
+from parliament_tracker.organisations.services import home_organisation
 
 DEMO_DONORS = ("[Demo] European Commission", "[Demo] UNDP", "[Demo] Government of Italy",
                "[Demo] Open Parliament Foundation")
@@ -66,8 +68,9 @@ def load_demo(first_year: int = 2005, last_year: int = 2015, seed: int = 2005) -
     if demo_present():
         raise ValueError("Demo data is already loaded; run 'flask demo clear' first.")
     rng = random.Random(seed)
+    home = home_organisation()
     areas = {a.code: a for a in db.session.scalars(select(ActivityArea))}
-    donors = [db.session.scalar(select(Donor).where(Donor.name == n)) or Donor(name=n, is_demo=True)
+    donors = [db.session.scalar(select(Organisation).where(Organisation.name == n)) or Organisation(name=n, is_demo=True)
               for n in DEMO_DONORS]
     rows = list(db.session.execute(select(Chamber, Country).join(Chamber.country).order_by(Chamber.code)))
     if not rows:
@@ -85,7 +88,7 @@ def load_demo(first_year: int = 2005, last_year: int = 2015, seed: int = 2005) -
                 activity = Activity(
                     title="[Demo] " + title.format(year=year, region=region, topic=rng.choice(TOPICS),
                                                    country=chambers[0].country.name),
-                    area=areas[area_code], activity_type=kind, start_date=start,
+                    area=areas[area_code], activity_type=kind, start_date=start, lead_organisation=home,
                     end_date=start + dt.timedelta(days=rng.randint(0, 4)), is_demo=True,
                     venue="Online" if kind == "webinar" else rng.choice(("Rome", "Geneva", "New York", "Nairobi",
                                                                          "Brussels", "Panama City", "Bangkok")),
@@ -98,6 +101,11 @@ def load_demo(first_year: int = 2005, last_year: int = 2015, seed: int = 2005) -
                     activity.participations.append(_participation(rng, expert, "expert"))
                 participations += len(activity.participations)
                 activities.append(activity)
+    existing = {o.name: o for o in db.session.scalars(select(Organisation).where(Organisation.is_demo.is_(True)))}
+    countries = {k.iso2: k for _c, k in rows}
+    partners = partner_organisations(existing, countries)
+    activities += partner_activities(rng, partners, activities, areas)
+    participations = sum(len(a.participations) for a in activities)
     with unit_of_work():
         db.session.add_all(activities)
         db.session.add(AuditRecord(entity_type="demo", entity_label="demo data", action="create",
@@ -113,12 +121,14 @@ def clear_demo() -> DemoReport:
     count = db.session.scalar(select(func.count()).select_from(demo_ids.subquery()))
     with unit_of_work():
         parts = db.session.execute(delete(Participation).where(Participation.activity_id.in_(demo_ids))).rowcount
-        db.session.execute(delete(activity_donors).where(activity_donors.c.activity_id.in_(demo_ids)))
+        db.session.execute(delete(activity_partners).where(activity_partners.c.activity_id.in_(demo_ids)))
         db.session.execute(update(Activity).where(Activity.preceding_id.in_(demo_ids)).values(preceding_id=None))
         db.session.execute(delete(Activity).where(Activity.is_demo.is_(True)))
         used = select(User.donor_id).where(User.donor_id.is_not(None))
-        funded = select(activity_donors.c.donor_id)
-        db.session.execute(delete(Donor).where(Donor.is_demo.is_(True), Donor.id.not_in(used), Donor.id.not_in(funded)))
+        funded = select(activity_partners.c.organisation_id)
+        leading = select(Activity.lead_organisation_id)
+        db.session.execute(delete(Organisation).where(Organisation.is_demo.is_(True), Organisation.id.not_in(used),
+                                               Organisation.id.not_in(funded), Organisation.id.not_in(leading)))
         db.session.add(AuditRecord(entity_type="demo", entity_label="demo data", action="delete",
                                    before={"activities": count, "participations": parts}))
     return DemoReport(count, parts)

@@ -15,16 +15,16 @@ from parliament_tracker.activities.matching import ChamberMatcher
 from parliament_tracker.activities.models import ActivityArea, ImportAlias
 from parliament_tracker.activities.reconcile import Choice, Resolver, choice_key
 from parliament_tracker.activities.vocabulary import area_vocabulary, type_vocabulary
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
 from parliament_tracker.labels import LABELS
+from parliament_tracker.organisations.models import Organisation
 
 
 def build_resolver(choices: Iterable[Choice] = ()) -> Resolver:
     """A Resolver over the registry, the areas, the donors and the remembered aliases (a few queries), with this
     import's choices on top."""
     areas = {a.code: a.label for a in db.session.scalars(select(ActivityArea).order_by(ActivityArea.position))}
-    donors = DonorIndex(db.session.scalars(select(Donor.name)))
+    donors = DonorIndex(db.session.scalars(select(Organisation.name)))
     aliases = {}
     for alias in db.session.scalars(select(ImportAlias)):
         choice = Choice(alias.column_name, alias.value, alias.target, alias.country)

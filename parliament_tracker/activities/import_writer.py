@@ -10,12 +10,12 @@ from sqlalchemy import insert, select, update
 from parliament_tracker.activities.aliases import remember_choices
 from parliament_tracker.activities.import_rows import cells_of
 from parliament_tracker.activities.imports import ImportReport, preview_import
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
-from parliament_tracker.activities.services import ACTIVITY_FIELDS, activity_snapshot
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
+from parliament_tracker.activities.services import ACTIVITY_FIELDS, activity_snapshot, lead_for
 from parliament_tracker.audit import AuditRecord, jsonable, utcnow
 from parliament_tracker.database import unit_of_work
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation, activity_partners
 
 
 class ImportConflict(ValueError):
@@ -70,12 +70,12 @@ def _donors(report: ImportReport, user_id, audits: _Audits) -> dict[str, int]:
     """Donor name -> id for the donors the activities name; only those a person chose to create are created
     (never silently)."""
     names, to_create = _donor_names(report)
-    found = {n: i for n, i in db.session.execute(select(Donor.name, Donor.id).where(Donor.name.in_(sorted(names))))}
+    found = {n: i for n, i in db.session.execute(select(Organisation.name, Organisation.id).where(Organisation.name.in_(sorted(names))))}
     for name in sorted(names - set(found)):
         if name not in to_create:
             raise ImportConflict(_("The donor %(d)s was removed while this file was imported; nothing was "
                                    "written. Check the file again.", d=name))
-        donor = Donor(name=name)
+        donor = Organisation(name=name)
         db.session.add(donor)
         db.session.flush()
         found[name] = donor.id
@@ -83,25 +83,25 @@ def _donors(report: ImportReport, user_id, audits: _Audits) -> dict[str, int]:
     return found
 
 
-def _new_activity(ref: str, cells, area_id: int) -> dict:
+def _new_activity(ref: str, cells, area_id: int, lead_id: int) -> dict:
     now = utcnow()
-    return {"ref": ref, "title": cells.title, "area_id": area_id, "activity_type": cells.activity_type,
+    return {"lead_organisation_id": lead_id, "ref": ref, "title": cells.title, "area_id": area_id, "activity_type": cells.activity_type,
             "start_date": cells.start_date, "end_date": cells.end_date, "venue": cells.venue, "online": cells.online,
             "description": "", "outcomes": "", "partners": "", "is_demo": False, "created_at": now, "updated_at": now,
             "version": 1}
 
 
-def _create_activities(report: ImportReport, areas, donors, user_id, audits: _Audits) -> None:
+def _create_activities(report: ImportReport, areas, donors, lead_id: int, user_id, audits: _Audits) -> None:
     """The new activities, inserted BATCH at a time (one statement each, so the coverage aggregates are
     brought up to date once, before the commit), with their donors and audit records."""
     for batch in report.store.group_batches(BATCH, "deleted = 0 AND activity_id IS NULL"):
         groups = [(ref, cells_of(cells)) for ref, cells, *_rest in batch]
-        rows = [_new_activity(ref, cells, areas[cells.area_code].id) for ref, cells in groups]
+        rows = [_new_activity(ref, cells, areas[cells.area_code].id, lead_id) for ref, cells in groups]
         ids = list(db.session.scalars(insert(Activity).returning(Activity.id, sort_by_parameter_order=True), rows))
-        links = [{"activity_id": i, "donor_id": donors[n]} for i, (_r, c) in zip(ids, groups, strict=True)
-                 for n in c.donors]
+        links = [{"activity_id": i, "organisation_id": donors[n], "role": "funding"}
+                 for i, (_r, c) in zip(ids, groups, strict=True) for n in c.donors if donors[n] != lead_id]
         if links:
-            db.session.execute(insert(activity_donors), links)
+            db.session.execute(insert(activity_partners), links)
         for activity_id, row, (_ref, cells) in zip(ids, rows, groups, strict=True):
             after = {k: jsonable(row.get(k)) for k in ACTIVITY_FIELDS} | {"area": cells.area_code,
                                                                          "donors": list(cells.donors)}
@@ -122,7 +122,7 @@ def _update_activities(report: ImportReport, areas, donors, user_id, audits: _Au
             if cells.venue:
                 activity.venue, activity.online = cells.venue, cells.online
             if cells.donors:
-                activity.donors = [db.session.get(Donor, donors[n]) for n in cells.donors]
+                activity.donors = [db.session.get(Organisation, donors[n]) for n in cells.donors]
             db.session.flush()
             _audit(audits, user_id, "activities", activity.id, activity.title, "update", before,
                    activity_snapshot(activity))
@@ -172,7 +172,8 @@ def _write_participations(report: ImportReport, user_id, audits: _Audits) -> Non
 
 
 def commit_import(path: Path, filename: str, *, excluded=(), choices=(), remember: bool = True, by=None,
-                  max_rows: int | None = None, store_path: Path | None = None, progress=None) -> ImportReport:
+                  max_rows: int | None = None, store_path: Path | None = None, progress=None,
+                  organisation=None) -> ImportReport:
     """Check the file again (with the choices given) and write it in one transaction, with the choices it used
     saved as aliases unless remember is false; ImportRefused (nothing written) when any row is in error or
     ambiguous. Re-importing the same file writes nothing: every row is unchanged. The writes are batched
@@ -190,7 +191,7 @@ def commit_import(path: Path, filename: str, *, excluded=(), choices=(), remembe
             raise ImportRefused(report)
         areas = {a.code: a for a in db.session.scalars(select(ActivityArea))}
         donors = _donors(report, user_id, audits)
-        _create_activities(report, areas, donors, user_id, audits)
+        _create_activities(report, areas, donors, lead_for(by, organisation).id, user_id, audits)
         if progress is not None:
             progress("written", 0)
         _write_participations(report, user_id, audits)

@@ -1,4 +1,4 @@
-"""Areas of work, activities (and the donors funding them) and participations."""
+"""Areas of work, activities (led by one organisation, with partner organisations) and participations."""
 
 from __future__ import annotations
 
@@ -7,14 +7,12 @@ import datetime as dt
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    Column,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
@@ -36,14 +34,6 @@ ACTIVITY_TYPES = (
 )
 PARTICIPATION_ROLES = ("beneficiary", "expert")
 PARTICIPATION_STATUSES = ("claimed", "confirmed", "disputed")
-
-activity_donors = Table(
-    "activity_donors",
-    db.metadata,
-    Column("activity_id", ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True),
-    Column("donor_id", ForeignKey("donors.id", ondelete="RESTRICT"), primary_key=True, index=True),
-)
-
 
 class ActivityArea(db.Model):
     """One of the centre's areas of work; data, so the centre can add one without a release."""
@@ -79,6 +69,9 @@ class Activity(db.Model):
     outcomes: Mapped[str] = mapped_column(Text, default="")
     partners: Mapped[str] = mapped_column(Text, default="")
     preceding_id: Mapped[int | None] = mapped_column(ForeignKey("activities.id", ondelete="SET NULL"))
+    # the organisation that implements it and whose staff edit it (organisations/models.py)
+    lead_organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="RESTRICT"),
+                                                      index=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -87,7 +80,13 @@ class Activity(db.Model):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     area = relationship("ActivityArea", lazy="joined")
-    donors = relationship("Donor", secondary=activity_donors, lazy="selectin", order_by="Donor.name")
+    lead_organisation = relationship("Organisation", lazy="joined")
+    # the organisations of the funding role (once called donors): written through this relationship, whose rows
+    # take the role column's default; the other partners through organisations.services.set_partners
+    donors = relationship("Organisation", secondary="activity_partners", lazy="selectin", order_by="Organisation.name",
+                          secondaryjoin="and_(Organisation.id == activity_partners.c.organisation_id, "
+                                        "activity_partners.c.role == 'funding')")
+    partner_links = relationship("ActivityPartner", lazy="select", viewonly=True, order_by="ActivityPartner.role")
     preceding = relationship("Activity", remote_side=[id], lazy="select")
     participations = relationship("Participation", back_populates="activity", cascade="all, delete-orphan",
                                   order_by="Participation.id")

@@ -13,8 +13,8 @@ from sqlalchemy.orm import selectinload
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
 
 SORTS = {
     "start_desc": (Activity.start_date.desc(), Activity.id.desc()),
@@ -68,7 +68,7 @@ def filtered_activities(filters: ActivityFilter) -> Select:
     if filters.year:
         stmt = stmt.where(extract("year", Activity.start_date) == filters.year)
     if filters.donor:
-        stmt = stmt.where(Activity.donors.any(Donor.id == filters.donor))
+        stmt = stmt.where(Activity.donors.any(Organisation.id == filters.donor))
     if filters.chamber:
         stmt = stmt.where(Activity.participations.any(Participation.chamber.has(Chamber.code == filters.chamber)))
     if filters.region:

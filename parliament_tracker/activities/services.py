@@ -13,8 +13,8 @@ from parliament_tracker.activities.rules import ActivityError, Counts, check_dat
 from parliament_tracker.audit import record_change, snapshot, utcnow
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.domain import StaleEdit
-from parliament_tracker.donors.services import get_donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.services import get_organisation, home_organisation
 
 ACTIVITY_FIELDS = ("ref", "title", "activity_type", "start_date", "end_date", "venue", "online", "description",
                    "outcomes", "partners", "preceding_id", "deleted_at")
@@ -52,6 +52,7 @@ def activity_snapshot(activity: Activity) -> dict:
     data = snapshot(activity, ACTIVITY_FIELDS)
     data["area"] = activity.area.code if activity.area else None
     data["donors"] = [d.name for d in activity.donors]
+    data["lead_organisation"] = activity.lead_organisation.name if activity.lead_organisation else None
     return data
 
 
@@ -65,7 +66,7 @@ def _apply(activity: Activity, values: ActivityValues) -> None:
     check_type(values.activity_type)
     end = values.end_date or values.start_date
     check_dates(values.start_date, end)
-    donors = [get_donor(i) for i in values.donor_ids]
+    donors = [get_organisation(i) for i in values.donor_ids]
     if None in donors:
         raise ActivityError(_("Unknown donor."), "donors")
     if values.preceding_id is not None:
@@ -83,17 +84,25 @@ def _apply(activity: Activity, values: ActivityValues) -> None:
     activity.donors, activity.preceding_id = donors, values.preceding_id
 
 
-def create_activity(values: ActivityValues, chambers=(), *, role: str = "beneficiary", by=None) -> Activity:
-    """A new activity with the given chambers as participants (counts unknown), audited; commits once."""
+def create_activity(values: ActivityValues, chambers=(), *, role: str = "beneficiary", by=None,
+                    organisation=None) -> Activity:
+    """A new activity with the given chambers as participants (counts unknown), audited; commits once. Its lead is
+    organisation, else the organisation of the person recording it, else the installation's own."""
     activity = Activity()
     with unit_of_work():
         _apply(activity, values)
+        activity.lead_organisation = lead_for(by, organisation)
         activity.participations = [Participation(chamber=c, role=role) for c in dict.fromkeys(chambers)]
         db.session.add(activity)
         record_change("create", activity, before=None, after=activity_snapshot(activity), by=by)
         for participation in activity.participations:
             record_change("create", participation, before=None, after=participation_snapshot(participation), by=by)
     return activity
+
+
+def lead_for(by, organisation=None):
+    """The lead organisation of an activity recorded by `by`: the one named, else theirs, else the home one."""
+    return organisation or getattr(by, "organisation", None) or home_organisation()
 
 
 def update_activity(activity: Activity, values: ActivityValues, *, expected_version: int, by=None) -> Activity:

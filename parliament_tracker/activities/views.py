@@ -25,9 +25,9 @@ from parliament_tracker.activities.importing import COLUMNS
 from parliament_tracker.activities.picker import chamber_code_choices, get_chambers_by_codes
 from parliament_tracker.activities.rules import ActivityError
 from parliament_tracker.auth.permissions import role_required
-from parliament_tracker.donors.services import donor_choices
 from parliament_tracker.downloads import Metadata, filter_labels, table_response
 from parliament_tracker.numbers import parse_id
+from parliament_tracker.organisations.services import organisation_choices
 from parliament_tracker.pages import form_page
 
 bp = Blueprint("activities", __name__, url_prefix="/activities")
@@ -82,7 +82,7 @@ def detail(activity_id: int):
 def _activity_form(activity=None) -> ActivityForm:
     form = ActivityForm()
     form.area.choices = [(a.code, a.label) for a in services.list_areas()]
-    form.donors.choices = donor_choices()
+    form.donors.choices = organisation_choices()
     form.preceding.choices = [("", _("(none)"))] + queries.activity_choices(exclude=activity.id if activity else None)
     form.chambers.choices = chamber_code_choices()
     if activity is not None and request.method == "GET":

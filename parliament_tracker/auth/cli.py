@@ -9,7 +9,7 @@ from flask.cli import AppGroup
 from parliament_tracker.auth import services, tokens
 from parliament_tracker.chambers.services import get_chamber_by_code
 from parliament_tracker.database import unit_of_work
-from parliament_tracker.donors.services import get_or_create_donor
+from parliament_tracker.organisations.services import get_or_create_organisation, get_organisation_by_name
 
 users_cli = AppGroup("users", help="Manage user accounts.")
 
@@ -36,9 +36,12 @@ def _read_password(option: str | None) -> str:
 @click.option("--role", required=True, type=click.Choice(("admin", "staff", "parliament", "donor")))
 @click.option("--chamber", "chambers", multiple=True, help="Chamber code, for parliament accounts (repeatable).")
 @click.option("--donor", help="Donor name, for donor accounts; created if new.")
+@click.option("--organisation", help="For staff: the organisation they work for (see flask organisations list); "
+                                     "the home organisation when omitted.")
+@click.option("--org-admin", is_flag=True, help="For staff: may manage their organisation's staff accounts.")
 @click.option("--name", default="", help="The person's name.")
 @click.option("--password", help="Otherwise read from $PT_USER_PASSWORD or standard input.")
-def create(email, role, chambers, donor, name, password):
+def create(email, role, chambers, donor, organisation, org_admin, name, password):
     """Create an account; exits non-zero and writes nothing when anything is wrong."""
     found = []
     for code in chambers:
@@ -46,11 +49,22 @@ def create(email, role, chambers, donor, name, password):
         if chamber is None:
             raise click.UsageError(f"No chamber with code {code!r} in the registry (see: flask registry export).")
         found.append(chamber)
+    employer = None
+    if donor and role != "donor":
+        raise click.UsageError("--donor is for donor accounts (staff take --organisation).")
+    if organisation:
+        if role != "staff":
+            raise click.UsageError("--organisation is for staff accounts (donor accounts take --donor).")
+        employer = get_organisation_by_name(organisation)
+        if employer is None:
+            raise click.UsageError(f"No organisation named {organisation!r} (see: flask organisations list).")
+    if org_admin and role != "staff":
+        raise click.UsageError("--org-admin is for staff accounts.")
     try:
         with unit_of_work():  # a donor named here is created only with its account
-            donor_obj = get_or_create_donor(donor) if donor else None
+            donor_obj = get_or_create_organisation(donor) if donor else employer
             user = services.create_user(email, _read_password(password), role, name=name, chambers=found,
-                                        donor=donor_obj)
+                                        donor=donor_obj, org_admin=org_admin)
     except services.AccountError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Created {user.role} account {user.email}.")
@@ -68,7 +82,7 @@ def create_demo():
             raise click.ClickException("Load the registry first: flask registry load")
         password = services.generate_password()
         with unit_of_work():
-            donor_obj = get_or_create_donor(donor, is_demo=True) if donor else None
+            donor_obj = get_or_create_organisation(donor, is_demo=True) if donor else None
             services.create_user(email, password, role, name=f"Demo {role}", chambers=chambers, donor=donor_obj)
         click.echo(f"{role:>10}: {email}  password: {password}")
 

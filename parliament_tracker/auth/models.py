@@ -1,4 +1,4 @@
-"""User accounts, their roles and the chambers or donor they speak for."""
+"""User accounts, their roles and the chambers or organisation they speak for."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, synonym
 
 from parliament_tracker.audit import utcnow
 from parliament_tracker.database import one_of
@@ -32,7 +32,12 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    donor_id: Mapped[int | None] = mapped_column(ForeignKey("donors.id", ondelete="SET NULL"), index=True)
+    # staff: the organisation they work for (its activities are theirs to edit); donor accounts: the organisation
+    # whose funded work they follow. None for a parliament's correspondent and for an installation admin.
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"),
+                                                        index=True)
+    # manages the staff accounts of their own organisation (an admin manages every organisation's)
+    is_org_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # Part of every session cookie; raising it (end_sessions) makes every cookie issued before invalid.
@@ -41,7 +46,10 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(10))
 
     chambers = relationship("Chamber", secondary=user_chambers, lazy="selectin", order_by="Chamber.code")
-    donor = relationship("Donor", lazy="joined")
+    organisation = relationship("Organisation", lazy="joined")
+    # a donor account's organisation is the donor whose funded work it follows
+    donor = synonym("organisation")
+    donor_id = synonym("organisation_id")
 
     @property
     def is_active(self) -> bool:

@@ -14,6 +14,7 @@ from parliament_tracker.auth.models import ROLES, User
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.domain import DomainError
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.services import home_organisation
 
 AUDITED_FIELDS = ("email", "name", "role", "active", "donor_id", "chamber_codes")
 
@@ -79,21 +80,23 @@ def _check_links(role: str, chambers: list, donor) -> None:
         raise AccountError("Only parliament accounts are tied to chambers.", "chambers")
     if role == "donor" and donor is None:
         raise AccountError("A donor account needs a donor.", "donor")
-    if role != "donor" and donor is not None:
-        raise AccountError("Only donor accounts are tied to a donor.", "donor")
+    if role == "parliament" and donor is not None:
+        raise AccountError("A parliament's account speaks for its chambers, not for an organisation.", "donor")
 
 
 def create_user(email: str, password: str, role: str, *, name: str = "", chambers=(), donor=None,
-                by=None) -> User:
+                org_admin: bool = False, by=None) -> User:
     """Create an account; refuses a duplicate e-mail, a weak password or links that do not fit the role."""
     email = email.strip().lower()
     if get_user_by_email(email) is not None:
         raise AccountError("An account with this e-mail already exists.", "email")
     validate_password(password)
     _check_links(role, list(chambers), donor)
+    if role == "staff" and donor is None:  # staff always work for an organisation: the home one by default
+        donor = home_organisation()
     with unit_of_work():
         user = User(email=email, name=name, role=role, password_hash=hash_password(password),
-                    donor=donor, chambers=list(chambers), active=True)
+                    donor=donor, chambers=list(chambers), active=True, is_org_admin=org_admin and role == "staff")
         db.session.add(user)
         record_change("create", user, before=None, after=_user_snapshot(user), by=by)
     return user

@@ -10,8 +10,8 @@ from parliament_tracker.auth import services
 from parliament_tracker.auth.forms import ChangePasswordForm, LoginForm, SettingsForm, UserForm
 from parliament_tracker.auth.permissions import login_required, public, role_required, safe_next
 from parliament_tracker.chambers.services import chamber_choices, get_chambers_by_ids
-from parliament_tracker.donors.services import donor_choices, get_donor
 from parliament_tracker.extensions import limiter
+from parliament_tracker.organisations.services import get_organisation, organisation_choices
 from parliament_tracker.pages import form_page
 from parliament_tracker.settings import dashboards_are_public, put_setting
 
@@ -91,7 +91,7 @@ def users():
 def _user_form(user=None) -> UserForm:
     form = UserForm(obj=user) if user and request.method == "GET" else UserForm()
     form.chambers.choices = chamber_choices()
-    form.donor.choices = [("", _("(none)"))] + donor_choices()
+    form.donor.choices = [("", _("(none)"))] + organisation_choices()
     if user is not None and request.method == "GET":
         form.chambers.data = [str(c.id) for c in user.chambers]
         form.donor.data = str(user.donor_id or "")
@@ -100,7 +100,7 @@ def _user_form(user=None) -> UserForm:
 
 def _save_user(form: UserForm, user=None):
     chambers = get_chambers_by_ids(form.chambers.data)
-    donor = get_donor(form.donor.data) if form.donor.data else None
+    donor = get_organisation(form.donor.data) if form.donor.data else None
     if user is None:
         password = form.password.data or services.generate_password()
         user = services.create_user(form.email.data, password, form.role.data, name=form.name.data or "",

@@ -36,12 +36,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateTable
 
-from parliament_tracker.activities.models import Activity, Participation, activity_donors
+from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
 from parliament_tracker.dashboards.scope import year_of
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation, activity_partners
 
 SUMMARY_COLUMNS = ("activities", "participants", "women", "participants_with_sex", "country_first")
 EXPERT_COLUMNS = ("expert_activities", "expert_first", "expert_region_first", "expert_income_first",
@@ -72,14 +73,32 @@ def _participations(*conditions):
                    func.min(case((p.status == "confirmed", p.chamber_id))).over(partition_by=partition)
                    .label(f"{group}_confirmed_min")]
     return (select(p.chamber_id, p.activity_id, p.role, p.status, p.participants, p.women, Activity.area_id,
-                   Activity.activity_type, year_of(Activity.start_date).label("year"), *lowest)
+                   Activity.activity_type, year_of(Activity.start_date).label("year"),
+                   Activity.lead_organisation_id.label("lead_id"), _public(Activity), *lowest)
             .join(Activity, Activity.id == p.activity_id).join(Chamber, Chamber.id == p.chamber_id)
             .join(Country, Country.id == Chamber.country_id)
             .where(Activity.deleted_at.is_(None), *conditions).subquery("flagged"))
 
 
+def _public(activity):
+    """1 when the activity's lead organisation publishes its activities, else 0 (a column, for the stage table)."""
+    public = select(Organisation.id).where(Organisation.activities_public.is_(True))
+    return case((activity.lead_organisation_id.in_(public), 1), else_=0).label("public")
+
+
+def _linked(source):
+    """Source's rows once per organisation that counts them in its own slice, as `organisation_id`: its lead (for
+    every activity, private ones included) and its partners in any role (for a public activity only). The lead is
+    never also a partner (organisations.services), so no row is counted twice for one organisation."""
+    partners = activity_partners
+    by_lead = select(source, source.c.lead_id.label("organisation_id"))
+    by_partner = (select(source, partners.c.organisation_id)
+                  .join(partners, partners.c.activity_id == source.c.activity_id).where(source.c.public == 1))
+    return union_all(by_lead, by_partner).subquery("linked")
+
+
 _STAGE_COLUMNS = ("chamber_id", "activity_id", "role", "status", "participants", "women", "area_id", "activity_type",
-                  "year", *(f"{g}{c}_min" for g in (*GROUPS, "country") for c in ("", "_confirmed")))
+                  "year", "lead_id", "public", *(f"{g}{c}_min" for g in (*GROUPS, "country") for c in ("", "_confirmed")))
 
 
 @functools.cache
@@ -101,9 +120,10 @@ def _staged(connection, conditions):
 
 
 def _facts_select(by_donor: bool, *conditions, source=None):
-    """Typed fact rows: one per (type, donor, area, year, chamber) with a participation in a live activity (from
-    source, a filled stage table, when given)."""
+    """Typed fact rows: one per (type, organisation, area, year, chamber) with a participation in a live activity
+    (from source, a filled stage table, when given); the ANY_DONOR rows count public activities alone."""
     p = _participations(*conditions) if source is None else source
+    p = _linked(p) if by_donor else select(p).where(p.c.public == 1).subquery("public")
     beneficiary, expert = p.c.role == "beneficiary", p.c.role == "expert"
     confirmed, with_sex = p.c.status == "confirmed", p.c.women.is_not(None)
 
@@ -128,23 +148,21 @@ def _facts_select(by_donor: bool, *conditions, source=None):
             **{f"expert_{group}_first": both(expert, group) for group in ("region", "income", "region_income")},
             **{f"{group}_first": both(beneficiary, group) for group in GROUPS}}
     values = [sums[name.removeprefix("confirmed_")][name.startswith("confirmed_")].label(name) for name in FACT_VALUES]
-    donor = activity_donors.c.donor_id if by_donor else literal(ANY_DONOR, Integer)
+    donor = p.c.organisation_id if by_donor else literal(ANY_DONOR, Integer)
     stmt = select(p.c.activity_type, donor.label("donor_id"), p.c.area_id, p.c.year, p.c.chamber_id, *values)
-    if by_donor:
-        stmt = stmt.select_from(p.join(activity_donors, activity_donors.c.activity_id == p.c.activity_id))
     return stmt.group_by(p.c.activity_type, donor, p.c.area_id, p.c.year, p.c.chamber_id)
 
 
 def _counts_select(by_donor: bool, *conditions):
-    """Typed activity counts: the live activities per (type, donor, area, year)."""
-    year = year_of(Activity.start_date)
-    type_ = Activity.activity_type.label("activity_type")
-    donor = (activity_donors.c.donor_id if by_donor else literal(ANY_DONOR, Integer)).label("donor_id")
-    stmt = select(type_, donor, Activity.area_id, year.label("year"), func.count().label("activities")).select_from(
-        Activity)
-    if by_donor:
-        stmt = stmt.join(activity_donors, activity_donors.c.activity_id == Activity.id)
-    return stmt.where(Activity.deleted_at.is_(None), *conditions).group_by(type_, donor, Activity.area_id, year)
+    """Typed activity counts: the live activities per (type, organisation, area, year), as _facts_select counts
+    them (public ones in the ANY_DONOR rows; an organisation's led ones and the public ones it partners in)."""
+    a = (select(Activity.id.label("activity_id"), Activity.activity_type, Activity.area_id,
+                year_of(Activity.start_date).label("year"), Activity.lead_organisation_id.label("lead_id"),
+                _public(Activity)).where(Activity.deleted_at.is_(None), *conditions).subquery("live"))
+    a = _linked(a) if by_donor else select(a).where(a.c.public == 1).subquery("public")
+    donor = (a.c.organisation_id if by_donor else literal(ANY_DONOR, Integer)).label("donor_id")
+    return (select(a.c.activity_type, donor, a.c.area_id, a.c.year, func.count().label("activities"))
+            .group_by(a.c.activity_type, donor, a.c.area_id, a.c.year))
 
 
 class _Aggregate:

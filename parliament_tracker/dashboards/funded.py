@@ -8,8 +8,8 @@ from parliament_tracker.activities.models import Activity, ActivityArea, Partici
 from parliament_tracker.chambers.models import Chamber
 from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount
 from parliament_tracker.dashboards.scope import CoverageFilters, activity_conditions, parameters
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
 
 
 def funded_activities(f: CoverageFilters) -> list[dict]:
@@ -38,5 +38,6 @@ def donors_with_activities() -> list[tuple[str, str]]:
     (0.9 s of a 1 s cold coverage answer at ten times today's data)."""
     counts = CoverageActivityCount.__table__
     funded = select(counts.c.donor_id).where(counts.c.activity_type == ANY_TYPE, counts.c.donor_id != ANY_DONOR)
-    stmt = select(Donor.id, Donor.name).where(Donor.id.in_(funded)).order_by(Donor.name)
+    stmt = (select(Organisation.id, Organisation.name)
+            .where(Organisation.id.in_(funded), Organisation.activities_public.is_(True)).order_by(Organisation.name))
     return [(str(i), name) for i, name in db.session.execute(stmt)]

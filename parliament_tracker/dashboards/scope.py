@@ -24,10 +24,11 @@ from dataclasses import replace
 from sqlalchemy import Date, Integer, String, and_, bindparam, cast, extract, func, or_, select
 from sqlalchemy.orm import aliased
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
 from parliament_tracker.dashboards.filters import CoverageFilters
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation, activity_partners
 
 __all__ = ["AREA", "INCOME_THEN", "INCOME_YEAR", "YEAR_FROM", "YEAR_TO", "CoverageFilters", "activity_conditions",
            "area_id", "chamber_in_group", "chamber_in_scope", "counted_activities", "counted_participations",
@@ -216,10 +217,15 @@ def activity_conditions(f: CoverageFilters) -> list:
         conditions.append(Activity.area_id == area_id())
     if f.activity_type:
         conditions.append(Activity.activity_type == ACTIVITY_TYPE)
+    public = Activity.lead_organisation_id.in_(select(Organisation.id).where(Organisation.activities_public.is_(True)))
     if f.donor_id:
-        # IN rather than EXISTS: the planners then start from the donor's activities instead of testing every one
-        conditions.append(Activity.id.in_(select(activity_donors.c.activity_id)
-                                          .where(activity_donors.c.donor_id == DONOR_ID)))
+        # An organisation's own work: the activities it leads (private ones too) and the public ones it partners in
+        # or funds (dashboards/facts.py counts the same). IN rather than EXISTS: the planners then start from the
+        # organisation's activities instead of testing every one.
+        partnered = select(activity_partners.c.activity_id).where(activity_partners.c.organisation_id == DONOR_ID)
+        conditions.append(or_(Activity.lead_organisation_id == DONOR_ID, and_(public, Activity.id.in_(partnered))))
+    else:
+        conditions.append(public)
     return conditions
 
 

@@ -4,7 +4,7 @@ stale aggregate. (The same writes replace the data-version token: parliament_tra
 
 - After each flush, the (area, year, type) cells touched by the flushed activities and participations (old and
   new values both) are recomputed: deleted and summed again from their participations.
-- After a bulk INSERT/UPDATE/DELETE statement on activities, their donors, participations or chambers (the
+- After a bulk INSERT/UPDATE/DELETE statement on activities, their partner organisations, participations or chambers (the
   import, `flask demo clear`), everything waits for the commit: just before it, the cells of the rows the
   statements name are recomputed (an executemany names its activities or ids) or, when they name no rows, when a
   chamber moved to another country, or when more than CELL_LIMIT cells changed, both tables are rebuilt once.
@@ -18,14 +18,15 @@ from __future__ import annotations
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from parliament_tracker.activities.models import Activity, Participation, activity_donors
+from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.chambers.models import Chamber
 from parliament_tracker.dashboards import facts
+from parliament_tracker.organisations.models import Organisation, activity_partners
 
 PENDING = "coverage_facts_pending"
 CELL_LIMIT = 60  # (area, year, type) cells refreshed one by one; beyond, one rebuild is cheaper
 ID_LIMIT = 2000  # activities or participations whose cells are looked up; beyond, a rebuild
-BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__, activity_donors.name}
+BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__, activity_partners.name}
 
 
 def _values(obj, name: str) -> set:
@@ -75,6 +76,10 @@ def _refresh_after_flush(session, flush_context):
         elif isinstance(obj, Participation):
             pending = pending or _pending(session)
             pending["activities"] |= _values(obj, "activity_id")
+        elif isinstance(obj, Organisation) and inspect(obj).attrs.activities_public.history.has_changes():
+            # every slice holding its activities changes: the ANY rows, its partners'
+            pending = pending or _pending(session)
+            pending["rebuild"] = True
         elif isinstance(obj, Chamber) and inspect(obj).attrs.country_id.history.has_changes():
             pending = pending or _pending(session)
             pending["rebuild"] = True
@@ -93,7 +98,7 @@ def _note_bulk_write(state):
     pending = _pending(state.session)
     pending["bulk"] = True
     rows = state.parameters if isinstance(state.parameters, list) else []
-    if table in (Participation.__tablename__, activity_donors.name) and rows:
+    if table in (Participation.__tablename__, activity_partners.name) and rows:
         # the import's executemany statements: their rows say which activities they touch
         if state.is_insert and all("activity_id" in row for row in rows):
             pending["activities"] |= {row["activity_id"] for row in rows}

@@ -13,10 +13,10 @@ from typing import NamedTuple
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
-from parliament_tracker.activities.models import Activity, ActivityArea, Participation, activity_donors
+from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation, activity_partners
 from parliament_tracker.profiles.models import Assessment, AssessmentAnswer, AssessmentCategory, AssessmentQuestion
 
 LIVE = Activity.deleted_at.is_(None)
@@ -137,13 +137,14 @@ def expert_activities(chamber_id: int) -> int:
 
 def donors_funding(chamber_id: int) -> list[DonorRow]:
     """Donors that funded live activities the chamber took part in (in any role), with how many each."""
-    stmt = (select(Donor.name, func.count(func.distinct(Participation.activity_id)))
+    stmt = (select(Organisation.name, func.count(func.distinct(Participation.activity_id)))
             .select_from(Participation)
             .join(Activity, Activity.id == Participation.activity_id)
-            .join(activity_donors, activity_donors.c.activity_id == Activity.id)
-            .join(Donor, Donor.id == activity_donors.c.donor_id)
+            .join(activity_partners, and_(activity_partners.c.activity_id == Activity.id,
+                                          activity_partners.c.role == "funding"))
+            .join(Organisation, Organisation.id == activity_partners.c.organisation_id)
             .where(Participation.chamber_id == chamber_id, LIVE)
-            .group_by(Donor.name).order_by(func.count(func.distinct(Participation.activity_id)).desc(), Donor.name))
+            .group_by(Organisation.name).order_by(func.count(func.distinct(Participation.activity_id)).desc(), Organisation.name))
     return [DonorRow(name, n) for name, n in db.session.execute(stmt)]
 
 

@@ -8,8 +8,9 @@ import json
 import pytest
 from sqlalchemy import delete, func, select
 
-from parliament_tracker.activities.models import Activity, Participation, activity_donors
+from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import activity_partners
 from tests import factories
 
 UNDP_FILE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -69,7 +70,7 @@ def test_the_export_reads_back_as_the_same_activities(client, runner, chambers, 
     path = tmp_path / "export.xml"
     path.write_bytes(client.get("/api/v1/iati/activities.xml").data)
     db.session.execute(delete(Participation))
-    db.session.execute(delete(activity_donors))
+    db.session.execute(delete(activity_partners))
     db.session.execute(delete(Activity))
     db.session.commit()
 

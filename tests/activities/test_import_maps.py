@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from parliament_tracker.activities.models import Activity, ImportAlias
 from parliament_tracker.audit import AuditRecord
-from parliament_tracker.donors.models import Donor
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import Organisation
 from tests import factories
 from tests.activities.test_reconcile import SHEET, registry  # noqa: F401 - the fixture
 
@@ -67,7 +67,7 @@ def test_no_remember_and_a_country_context(runner, registry, sheet):  # noqa: F8
     result, _data = run(runner, sheet, "--map", "chamber:Parliament|Mali=KE-LC", "--map", "type:picnic=webinar",
                         "--map", "donor:EC=+European Commission", "--no-remember")
     assert result.exit_code == 0, result.output
-    assert aliases() == {} and db.session.scalar(select(Donor.name).where(Donor.name == "European Commission"))
+    assert aliases() == {} and db.session.scalar(select(Organisation.name).where(Organisation.name == "European Commission"))
     a2 = db.session.scalar(select(Activity).where(Activity.ref == "A-2"))
     assert a2.activity_type == "webinar" and sorted(p.chamber.code for p in a2.participations) == ["KE-LC", "ML-LC"]
 

@@ -59,8 +59,8 @@ def test_bad_arguments_exit_non_zero_and_write_nothing(runner):
                                                 "Ghost Donor", "--password", "long enough pw"])
     assert donor_without_account.exit_code != 0
     assert _count() == before
-    from parliament_tracker.donors.services import get_donor_by_name
-    assert get_donor_by_name("Ghost Donor") is None
+    from parliament_tracker.organisations.services import get_organisation_by_name
+    assert get_organisation_by_name("Ghost Donor") is None
 
 
 def test_create_demo_prints_passwords_once(runner):

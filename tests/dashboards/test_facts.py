@@ -73,7 +73,8 @@ def test_each_write_through_the_services_keeps_the_facts_current(chambers):
                                      donor_ids=[donor.id]), expected_version=activity.version)
     assert current()
     slices = {s for s, in db.session.execute(select(CoverageFact.activity_type + "/" + cast(CoverageFact.donor_id, String)))}
-    assert slices == {"/0", "mission/0", f"/{donor.id}", f"mission/{donor.id}"}
+    home = activity.lead_organisation_id  # the lead's own slice, beside every public activity's and the donor's
+    assert slices == {"/0", "mission/0", f"/{home}", f"mission/{home}", f"/{donor.id}", f"mission/{donor.id}"}
     update_activity(activity, values(start_date=dt.date(2012, 1, 3), area_code="research"),
                     expected_version=activity.version)
     assert current()
@@ -125,10 +126,11 @@ def test_coverage_check_and_rebuild_commands(chambers, runner):
     db.session.execute(text("DELETE FROM coverage_facts"))  # a write the application cannot see
     db.session.commit()
     result = runner.invoke(args=["coverage", "check"])
-    # two chambers, each in the rows of any type and donor and in those of the activity's type
-    assert result.exit_code == 1 and "0 rows to remove, 4 to add" in result.output
+    # two chambers, each in the rows of any type and of the activity's type, for every public activity and for
+    # the lead organisation's own
+    assert result.exit_code == 1 and "0 rows to remove, 8 to add" in result.output
     result = runner.invoke(args=["coverage", "rebuild"])
-    assert result.exit_code == 0 and "4 rows" in result.output
+    assert result.exit_code == 0 and "8 rows" in result.output
     assert current()
 
 

@@ -176,8 +176,8 @@ def test_matrix_is_heat_shaded_paged_and_marks_suspended_chambers(client, africa
 def test_a_donor_that_funded_nothing_yet_is_told_so(client, africa, login_as):
     from sqlalchemy import select
 
-    from parliament_tracker.donors.models import Donor
     from parliament_tracker.extensions import db
-    login_as("donor", donor=db.session.scalar(select(Donor).where(Donor.name == "Never funded anything")))
+    from parliament_tracker.organisations.models import Organisation
+    login_as("donor", donor=db.session.scalar(select(Organisation).where(Organisation.name == "Never funded anything")))
     html = client.get("/").get_data(as_text=True)
     assert "Funded by Never funded anything" in html and "No activity funded by" in html
