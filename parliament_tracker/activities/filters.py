@@ -13,7 +13,7 @@ from parliament_tracker.donors.services import donor_choices
 def read_activity_filter() -> tuple[ActivityFilterForm, queries.ActivityFilter | None]:
     """The filter form (choices filled) and the filter it describes, or None when a value is not allowed."""
     form = ActivityFilterForm()
-    form.area.choices = [("", _("Any area"))] + [(a.code, a.label) for a in services.list_areas()]
+    form.area.choices = [("", _("Any area"))] + services.area_choices()
     form.year.choices = [("", _("Any year"))] + [(str(y), str(y)) for y in queries.year_choices()]
     form.donor.choices = [("", _("Any donor"))] + donor_choices()
     form.region.choices = [("", _("Any region"))] + [(r, r) for r in region_choices()]

@@ -43,7 +43,8 @@ class ActivityForm(BaseForm):
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20_000)])
     outcomes = TextAreaField(_l("Outcomes"), validators=[Optional(), Length(max=20_000)])
     partners = TextAreaField(_l("Partners"), validators=[Optional(), Length(max=5_000)])
-    donors = SelectMultipleField(_l("Funding donors"), choices=[], validate_choice=False)
+    donors = SelectMultipleField(_l("Funding donors"), choices=[], validate_choice=False,
+                                 render_kw={"data-proper-name": True})  # its options are names
     preceding = SelectField(_l("Preceding activity"), choices=[], validate_choice=False)
     chambers = SelectMultipleField(_l("Participating chambers"), choices=[], validate_choice=False)
     role = SelectField(_l("Their role"), choices=ROLE_CHOICES)
