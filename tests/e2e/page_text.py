@@ -64,6 +64,9 @@ OVERFLOW_JS = r"""() => {
     if (!box.width || !box.height || (box.right <= width + 1 && box.left >= -1)) continue;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.clip !== 'auto' || style.clipPath !== 'none') continue;
+    // parked wholly off-screen on purpose, out of the flow (plotly's text measurer at -10000 px): never seen
+    const parked = box.right < 0 || box.left > width;
+    if (parked && ['absolute', 'fixed'].includes(style.position)) continue;
     if (el.matches('.visually-hidden, .visually-hidden-focusable, .visually-hidden *') || clipped(el)) continue;
     out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} ` +
              `[${Math.round(box.left)}, ${Math.round(box.right)}] "${(el.innerText || '').slice(0, 40)}"`);
