@@ -213,3 +213,15 @@ NON_LATIN = {"ar", "he", "fa", "ru", "zh", "hi", "bn", "am", "ti", "el", "ka", "
 def official_languages(iso2: str) -> tuple[str, ...]:
     """The country's official languages (CLDR, de facto ones included)."""
     return tuple(get_official_languages(iso2, de_facto=True))
+
+
+class LangText(str):
+    """A text that knows its language (a chamber's name, in the reader's language or, where none is known, in
+    English): a template marks it lang="…" where it differs from the page's; anywhere else it is a str."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str):
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from parliament_tracker.chambers.models import INCOME_GROUPS
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
-from parliament_tracker.localised import decimal, number, region_name
+from parliament_tracker.localised import decimal, locale_code, number, region_name
 from parliament_tracker.profiles import charts, queries
 from parliament_tracker.translated import in_language
 
@@ -102,11 +102,11 @@ def capacity_table(name: str, minimum: int = queries.MIN_GROUP) -> tuple[str, li
         rows = [[r.area, r.category, r.chambers, score(r.before), score(r.after)]
                 for r in queries.scores_before_after(minimum)]
         return _("Median category score before and after first being reached in an area"), \
-            ["area", "category", "chambers", "median_before", "median_after"], rows
+            _named(["area", "category", "chambers", "median_before", "median_after"]), rows
     medians = sorted(queries.category_medians(name, minimum), key=lambda r: (r.year, r.group or "", r.category))
     rows = [[r.year, r.group, r.category, r.chambers, score(r.median)] for r in medians]
     return _("Median category score by %(grouping)s and year", grouping=name.replace("_", " ")), \
-        ["year", name, "category", "chambers", "median"], rows
+        _named(["year", name, "category", "chambers", "median"]), rows
 
 
 def own_against_medians(cap) -> Chart | None:
@@ -122,3 +122,14 @@ def own_against_medians(cap) -> Chart | None:
     title = _("Scores in %(year)s against the medians of the region and the income group", year=year)
     labels = [_category(c) for c in categories]
     return Chart("own-capacity", title, charts.against_medians(labels, series, title, _("Score (0–4)")), [])
+
+
+def _named(header: list[str]) -> list[str]:
+    """A download's column names: the keys in English (scripts read them), the page's words in another language
+    (as the coverage downloads, dashboards.tables.download_header)."""
+    if locale_code() == "en":
+        return header
+    words = {"year": _("Year"), "region": _("Region"), "income_group": _("Income group"), "category": _("Category"),
+             "chambers": _("Chambers"), "median": _("Median score"), "area": _("Area"),
+             "median_before": _("Median score before"), "median_after": _("Median score after")}
+    return [words.get(key, key) for key in header]
