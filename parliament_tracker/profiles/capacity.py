@@ -98,14 +98,19 @@ def capacity_table(name: str, minimum: int = queries.MIN_GROUP) -> tuple[str, li
     category for before_after), the chambers and the median, empty where withheld."""
     def score(value):
         return "" if value is None else value
+
+    def word(translate, english):  # English keeps the stored words and codes, which scripts read
+        return english if locale_code() == "en" or english is None else translate(english)
     if name == "before_after":
-        rows = [[r.area, r.category, r.chambers, score(r.before), score(r.after)]
+        rows = [[word(_area, r.area), word(_category, r.category), r.chambers, score(r.before), score(r.after)]
                 for r in queries.scores_before_after(minimum)]
         return _("Median category score before and after first being reached in an area"), \
             _named(["area", "category", "chambers", "median_before", "median_after"]), rows
     medians = sorted(queries.category_medians(name, minimum), key=lambda r: (r.year, r.group or "", r.category))
-    rows = [[r.year, r.group, r.category, r.chambers, score(r.median)] for r in medians]
-    return _("Median category score by %(grouping)s and year", grouping=name.replace("_", " ")), \
+    rows = [[r.year, word(lambda g: _group_name(name, g), r.group), word(_category, r.category), r.chambers,
+             score(r.median)] for r in medians]
+    grouping = (_("Region") if name == "region" else _("Income group")).lower()
+    return _("Median category score by %(grouping)s and year", grouping=grouping), \
         _named(["year", name, "category", "chambers", "median"]), rows
 
 

@@ -15,7 +15,7 @@
     var code = words.getAttribute('data-locale');
     config.locale = code;
     config.locales = {};
-    config.locales[code] = { dictionary: JSON.parse(words.textContent) };
+    config.locales[code] = { dictionary: JSON.parse(words.getAttribute('data-words')) };
   }
   // On a narrow screen a world map is short (it is twice as wide as tall): its height follows its width and
   // its colour scale goes underneath, so the map uses the whole width.
