@@ -8,6 +8,7 @@ from parliament_tracker.activities import queries, services
 from parliament_tracker.activities.forms import ActivityFilterForm
 from parliament_tracker.chambers.services import region_choices
 from parliament_tracker.donors.services import donor_choices
+from parliament_tracker.localised import region_name
 
 
 def read_activity_filter() -> tuple[ActivityFilterForm, queries.ActivityFilter | None]:
@@ -16,7 +17,7 @@ def read_activity_filter() -> tuple[ActivityFilterForm, queries.ActivityFilter |
     form.area.choices = [("", _("Any area"))] + services.area_choices()
     form.year.choices = [("", _("Any year"))] + [(str(y), str(y)) for y in queries.year_choices()]
     form.donor.choices = [("", _("Any donor"))] + donor_choices()
-    form.region.choices = [("", _("Any region"))] + [(r, r) for r in region_choices()]
+    form.region.choices = [("", _("Any region"))] + [(r, region_name(r)) for r in region_choices()]
     if not form.validate():
         return form, None
     return form, queries.ActivityFilter(

@@ -75,7 +75,7 @@ class ActivityFilterForm(FilterForm):
     area = SelectField(_l("Area"), choices=[], default="")
     activity_type = SelectField(_l("Type"), choices=type_choices(_l("Any type")), default="")
     year = SelectField(_l("Year"), choices=[], default="")
-    donor = SelectField(_l("Donor"), choices=[], default="")
+    donor = SelectField(_l("Donor"), choices=[], default="", render_kw={"data-proper-name": True})  # names
     region = SelectField(_l("Region"), choices=[], default="")
     chamber = StringField(_l("Chamber code"), validators=[Optional(), Length(max=12)])
     sort = SelectField(_l("Sort by"), choices=SORT_CHOICES, default="start_desc")

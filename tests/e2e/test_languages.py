@@ -1,7 +1,7 @@
-"""Browser tests of the dashboard, the registry, a chamber's profile, the activity form, the import preview and the
-chamber-by-area matrix in French, Spanish and Arabic, against their English rendering on the demo data: no English UI
-text left, Arabic right to left without anything reaching past the viewport at 1280 and 375 px, axe clean in every
-language.
+"""Browser tests of the dashboard, the registry, a chamber's profile, the activity form, the import preview, the
+chamber-by-area matrix, the ICT capacity page and the activity list in French, Spanish and Arabic, against their
+English rendering on the demo data: no English UI text left, Arabic right to left without anything reaching past the
+viewport at 1280 and 375 px, axe clean in every language.
 
 One browser context per language (its Accept-Language the language, a staff account of its own signed in), reused
 by every page of that language."""
@@ -17,7 +17,8 @@ from tests.e2e.page_text import OVERFLOW_JS, TEXTS_JS, left_in_english
 
 LANGUAGES = ("fr", "es", "ar")
 PAGES = {"dashboard": "/", "registry": "/chambers/", "profile": "/profiles/KE-LC", "activity form": "/activities/new",
-         "import preview": "/activities/import/preview", "matrix": "/coverage/matrix"}
+         "import preview": "/activities/import/preview", "matrix": "/coverage/matrix", "capacity": "/profiles/capacity",
+         "activity list": "/activities/"}
 SHEET = ("activity_ref,title,area,type,start_date,chamber,participants,women\n"
          "L10N-1,Language seminar,awareness,workshop,2015-02-03,KE-LC,3,1\n"
          "L10N-1,Language seminar,awareness,workshop,2015-02-03,Nowhere Assembly,1,0\n"
