@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from tests.opendata.test_downloads import LICENCE_LINK, _csv, _xlsx
-from tests.opendata.test_every_xlsx import CSV_LINK
+from tests.opendata.test_every_xlsx import CSV_LINK, _same
 from tests.opendata.test_every_xlsx import _world as world
 
 PUBLIC_PAGES = ("/", "/coverage/matrix", "/coverage/gaps", "/chambers/", "/profiles/capacity", "/profiles/KE-LC")
@@ -57,12 +57,17 @@ def test_every_public_csv_has_hxl_tags_of_the_dictionary_and_the_licence(client)
                 assert all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in cells), (link, tag, cells)
 
 
-def test_every_public_xlsx_says_what_it_is(client):
+def test_every_public_xlsx_equals_its_csv_and_says_what_it_is(client):
+    """Also the data package's tables, which no page links to."""
     world()
     for link in sorted(_public_csv_links(client)):
         twin = client.get(link.replace(".csv", ".xlsx", 1))
         assert twin.status_code == 200 and LICENCE_LINK in twin.headers.getlist("Link"), link
-        about = dict(row[:2] for row in _xlsx(twin)["About"])
+        book, rows = _xlsx(twin), _csv(client.get(link))
+        assert len(book["data"]) == len(rows), link
+        for csv_row, xlsx_row in zip(rows, book["data"], strict=True):
+            assert len(csv_row) == len(xlsx_row) and all(map(_same, csv_row, xlsx_row)), (link, csv_row, xlsx_row)
+        about = dict(row[:2] for row in book["About"])
         assert {"title", "date", "source", "licence"} <= set(about), (link, about)
         assert about["licence"].startswith("CC-BY-4.0"), link
 
