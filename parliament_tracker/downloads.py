@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from flask import Response, abort, current_app, has_app_context, request, stream_with_context
+from flask import Response, abort, current_app, has_app_context, has_request_context, request, stream_with_context
 from openpyxl import Workbook
 
 # Spreadsheet programs run cells that start with these as formulas.
@@ -64,6 +64,7 @@ class Metadata:
     filters: dict[str, str] = field(default_factory=dict)
     period: str = ""
     date: dt.date = field(default_factory=dt.date.today)
+    # Empty: the URL it was downloaded from (in a request), so every workbook says where it came from.
     source: str = ""
     # Empty: the configured data licence (when an application is running).
     licence: str = ""
@@ -71,6 +72,8 @@ class Metadata:
     def __post_init__(self):
         if not self.licence and has_app_context():
             self.licence = data_licence().label
+        if not self.source and has_request_context():
+            self.source = request.url
 
     def rows(self) -> list[list[str]]:
         about = [["title", self.title]] + [[f"filter: {k}", v] for k, v in self.filters.items()]

@@ -28,9 +28,10 @@ TITLES = {
 
 
 def wants_json() -> bool:
-    """Whether this request gets JSON rather than a page: the API, the health check, or a client that asks
-    for JSON above anything else."""
-    return (request.path.startswith("/api/") or request.path == "/healthz"
+    """Whether this request gets JSON rather than a page: the API, the open data files (/data/, read by
+    machines and described in the OpenAPI document), the health check, or a client that asks for JSON above
+    anything else."""
+    return (request.path.startswith(("/api/", "/data/")) or request.path == "/healthz"
             or request.accept_mimetypes.best == "application/json")
 
 

@@ -21,7 +21,8 @@ import unicodedata
 import pycountry
 from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import get_group_symbol
+from babel.languages import get_official_languages
+from babel.numbers import format_decimal, get_group_symbol
 from flask import g, has_app_context
 from flask_babel import get_locale
 
@@ -85,6 +86,13 @@ def number(value) -> str:
         return "" if value is None else str(value)
     group = _current()[0]
     return f"{value:,}" if group == "," else f"{value:,}".replace(",", group)
+
+
+def decimal(value: float | None, digits: int = 2) -> str:
+    """A fraction with `digits` decimals and the locale's decimal sign ("2.75", "2,75"); "" for None."""
+    if value is None:
+        return ""
+    return format_decimal(round(value, digits), f"0.{'0' * digits}", locale=locale_code())
 
 
 def percent(share: float | None) -> str:
@@ -199,3 +207,21 @@ def _only_latin(locale: str, languages: tuple[str, ...]) -> bool:
 
 NON_LATIN = {"ar", "he", "fa", "ru", "zh", "hi", "bn", "am", "ti", "el", "ka", "hy", "ko", "ja", "th", "km", "lo",
              "my", "dv", "ur", "ps", "uk", "bg", "sr", "mk", "be", "kk", "ky", "tg", "mn", "ne", "si", "ta", "tzm"}
+
+
+@functools.cache
+def official_languages(iso2: str) -> tuple[str, ...]:
+    """The country's official languages (CLDR, de facto ones included)."""
+    return tuple(get_official_languages(iso2, de_facto=True))
+
+
+class LangText(str):
+    """A text that knows its language (a chamber's name, in the reader's language or, where none is known, in
+    English): a template marks it lang="…" where it differs from the page's; anywhere else it is a str."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str):
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made

@@ -1,8 +1,5 @@
 """The role-dependent items of the main navigation, and template globals."""
 
-import functools
-
-from babel.languages import get_official_languages
 from flask import Flask, current_app, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,7 +11,9 @@ from parliament_tracker.localised import (
     country_name,
     date_text,
     datetime_text,
+    decimal,
     number,
+    official_languages,
     percent,
     region_name,
 )
@@ -52,7 +51,7 @@ def register_template_globals(app: Flask) -> None:
                                   language_url=language_url, this_page=this_page, country_name=country_name,
                                   region_name=region_name, chamber_name_in=chamber_name_in,
                                   chamber_display=chamber_display)
-    app.jinja_env.filters.update(number=number, percent=percent, date=date_text, datetime=datetime_text,
+    app.jinja_env.filters.update(number=number, decimal=decimal, percent=percent, date=date_text, datetime=datetime_text,
                                  ipu_group=lambda code: label("ipu_group", code),
                                  area_name=lambda text: in_language(text, "activity_areas.label"),
                                  category_name=lambda text: in_language(text, "assessment_categories.label"),
@@ -62,12 +61,6 @@ def register_template_globals(app: Flask) -> None:
 def chamber_name_in(chamber) -> tuple[str, str]:
     """(name, language) of a chamber for the request's language (localised.chamber_name)."""
     return chamber_name(chamber.name, chamber.official_names or "", official_languages(chamber.country.iso2))
-
-
-@functools.cache
-def official_languages(iso2: str) -> tuple[str, ...]:
-    """The country's official languages (CLDR, de facto ones included)."""
-    return tuple(get_official_languages(iso2, de_facto=True))
 
 
 def chamber_display(chamber) -> str:

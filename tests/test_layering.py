@@ -20,7 +20,7 @@ ARROWS = {
     "dashboards": {"activities", "chambers", "organisations"},
     "profiles": {"activities", "chambers", "organisations"},
     "api": {"activities", "chambers", "dashboards", "profiles", "auth"},  # auth: refusing unusable API tokens
-    "opendata": {"activities", "chambers", "dashboards", "api"},  # api: the IATI route in the OpenAPI document
+    "opendata": {"activities", "chambers", "dashboards", "api"},  # api: its routes (IATI, /data/) in the OpenAPI document
     "notices": {"activities", "auth", "mail"},  # read-only: digests read the audit trail and activity titles
 }
 FEATURES = tuple(ARROWS)

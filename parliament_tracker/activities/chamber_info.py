@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from parliament_tracker.localised import date_text
+
 
 @dataclass(frozen=True)
 class ChamberInfo:
@@ -18,6 +20,7 @@ class ChamberInfo:
     chamber_type: str
     established: dt.date | None
     ended: dt.date | None
+    iso2: str = ""  # the country's, for its name in the reader's language
 
     def existed_on(self, day: dt.date | None) -> bool:
         return day is None or ((self.established is None or self.established <= day)
@@ -27,5 +30,4 @@ class ChamberInfo:
     def dates(self) -> str:
         if self.established is None and self.ended is None:
             return ""
-        return f"{self.established.isoformat() if self.established else '…'}–" \
-               f"{self.ended.isoformat() if self.ended else ''}"
+        return f"{date_text(self.established) if self.established else '…'}–{date_text(self.ended)}"

@@ -7,16 +7,17 @@ from flask_babel import gettext as _
 from parliament_tracker.activities import queries, services
 from parliament_tracker.activities.forms import ActivityFilterForm
 from parliament_tracker.chambers.services import region_choices
+from parliament_tracker.localised import region_name
 from parliament_tracker.organisations.services import organisation_choices
 
 
 def read_activity_filter() -> tuple[ActivityFilterForm, queries.ActivityFilter | None]:
     """The filter form (choices filled) and the filter it describes, or None when a value is not allowed."""
     form = ActivityFilterForm()
-    form.area.choices = [("", _("Any area"))] + [(a.code, a.label) for a in services.list_areas()]
+    form.area.choices = [("", _("Any area"))] + services.area_choices()
     form.year.choices = [("", _("Any year"))] + [(str(y), str(y)) for y in queries.year_choices()]
     form.donor.choices = [("", _("Any donor"))] + organisation_choices()
-    form.region.choices = [("", _("Any region"))] + [(r, r) for r in region_choices()]
+    form.region.choices = [("", _("Any region"))] + [(r, region_name(r)) for r in region_choices()]
     if not form.validate():
         return form, None
     return form, queries.ActivityFilter(

@@ -43,7 +43,8 @@ class ActivityForm(BaseForm):
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20_000)])
     outcomes = TextAreaField(_l("Outcomes"), validators=[Optional(), Length(max=20_000)])
     partners = TextAreaField(_l("Partners"), validators=[Optional(), Length(max=5_000)])
-    donors = SelectMultipleField(_l("Funding donors"), choices=[], validate_choice=False)
+    donors = SelectMultipleField(_l("Funding donors"), choices=[], validate_choice=False,
+                                 render_kw={"data-proper-name": True})  # its options are names
     preceding = SelectField(_l("Preceding activity"), choices=[], validate_choice=False)
     chambers = SelectMultipleField(_l("Participating chambers"), choices=[], validate_choice=False)
     role = SelectField(_l("Their role"), choices=ROLE_CHOICES)
@@ -74,7 +75,7 @@ class ActivityFilterForm(FilterForm):
     area = SelectField(_l("Area"), choices=[], default="")
     activity_type = SelectField(_l("Type"), choices=type_choices(_l("Any type")), default="")
     year = SelectField(_l("Year"), choices=[], default="")
-    donor = SelectField(_l("Donor"), choices=[], default="")
+    donor = SelectField(_l("Donor"), choices=[], default="", render_kw={"data-proper-name": True})  # names
     region = SelectField(_l("Region"), choices=[], default="")
     chamber = StringField(_l("Chamber code"), validators=[Optional(), Length(max=12)])
     sort = SelectField(_l("Sort by"), choices=SORT_CHOICES, default="start_desc")

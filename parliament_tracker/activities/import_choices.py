@@ -8,6 +8,8 @@ from flask_babel import gettext as _
 from parliament_tracker.activities.aliases import AliasError, check_target
 from parliament_tracker.activities.matching import ChamberMatcher
 from parliament_tracker.activities.reconcile import COLUMNS, CREATE, Choice, MapError
+from parliament_tracker.labels import label
+from parliament_tracker.localised import chamber_name, country_name, locale_code, official_languages
 
 
 def read_choice(column: str, value: str, country: str, target: str, other: str = "") -> Choice:
@@ -63,8 +65,8 @@ def refused_rows(report) -> list[int]:
     return report.numbers("error", "ambiguous")
 
 
-def choice_options(report, pending) -> list[tuple[str, str]]:
-    """(value, label) of what a person may choose for a pending value: its candidates first (chambers described
+def choice_options(report, pending) -> list[tuple]:
+    """(value, label[, the option's attributes]) of what a person may choose for a pending value: its candidates first (chambers described
     by country, names, type and registry dates), then every other known value; for a donor, creating it."""
     resolver = report.resolver
     if pending.column == "chamber":
@@ -74,8 +76,12 @@ def choice_options(report, pending) -> list[tuple[str, str]]:
             if found is None:
                 continue
             c = resolver.matcher.info[found[0]]
-            parts = [f"{c.country}: {c.name}", c.official_name, c.chamber_type, c.dates]
-            options.append((code, f"{code} · " + " · ".join(p for p in parts if p)))
+            # the country, the name and the type in the reader's language, an English name marked as such
+            name, lang = chamber_name(c.name, c.official_name, official_languages(c.iso2))
+            parts = [f"{country_name(c.iso2, c.country)}: {name}", c.official_name if c.official_name != name else "",
+                     label("chamber_type", c.chamber_type), c.dates]
+            options.append((code, f"{code} · " + " · ".join(p for p in parts if p),
+                            {"lang": "en"} if lang == "en" and locale_code() != "en" else {}))
         return options
     if pending.column == "donor":
         suggested = list(pending.candidates)

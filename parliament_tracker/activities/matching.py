@@ -98,7 +98,7 @@ class ChamberMatcher:
         self.codes[chamber.id] = chamber.code
         official = chamber.official_names.split("|")[0]
         self.info[chamber.id] = ChamberInfo(chamber.id, chamber.code, country.name, chamber.name, official,
-                                            chamber.chamber_type, chamber.established, chamber.ended)
+                                            chamber.chamber_type, chamber.established, chamber.ended, country.iso2)
         self.chamber_country[chamber.id] = country.id
         self.iso[country.iso2.lower()] = self.iso[country.iso3.lower()] = country.id
         country_names = [country.name, country.official_name, *country.aliases.split("|")]

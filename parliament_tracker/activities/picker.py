@@ -9,6 +9,7 @@ from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.chambers.services import RegistryFilter, get_chamber_by_code, search_chambers
 from parliament_tracker.chambers.text import normalize
 from parliament_tracker.extensions import db
+from parliament_tracker.localised import chamber_name, country_name, locale_code, official_languages
 
 # The picker shows at most this many chambers; the person types more to narrow it down.
 LIMIT = 20
@@ -35,9 +36,11 @@ def _rank(chamber: Chamber, words: list[str], key: str, shared: set[str]) -> tup
 
 def _item(chamber: Chamber) -> dict:
     official = chamber.official_name_list
-    return {"codes": [chamber.code], "code": chamber.code, "country": chamber.country.name,
-            "name": chamber.name, "official_name": official[0] if official else "",
-            "type": chamber.chamber_type, "label": f"{chamber.display_name} ({chamber.code})"}
+    country = chamber.country
+    name, _lang = chamber_name(chamber.name, chamber.official_names or "", official_languages(country.iso2))
+    return {"codes": [chamber.code], "code": chamber.code, "country": country.name,
+            "name": chamber.name, "official_name": official[0] if official else "", "type": chamber.chamber_type,
+            "label": f"{country_name(country.iso2, country.name)}: {name} ({chamber.code})"}
 
 
 def picker_search(q: str, both_label: str) -> list[dict]:
@@ -60,15 +63,22 @@ def picker_search(q: str, both_label: str) -> list[dict]:
             last = max(i for i, item in enumerate(items) if item["country"] == country.name and item["code"])
             items.insert(last + 1, {"codes": codes, "code": "", "country": country.name, "name": "",
                                     "official_name": "", "type": "parliament",
-                                    "label": both_label.format(country=country.name, codes=", ".join(codes))})
+                                    "label": both_label.format(country=country_name(country.iso2, country.name),
+                                                             codes=", ".join(codes))})
     return items
 
 
-def chamber_code_choices() -> list[tuple[str, str]]:
-    """(code, 'Country: chamber (code)') for every chamber, for the plain multi-select the picker enhances."""
-    rows = db.session.execute(select(Chamber.code, Country.name, Chamber.name).join(Chamber.country)
-                              .order_by(Country.name, Chamber.code))
-    return [(code, f"{country}: {name} ({code})") for code, country, name in rows]
+def chamber_code_choices() -> list[tuple]:
+    """(code, 'Country: chamber (code)', options) for every chamber, for the plain multi-select the picker enhances:
+    names in the reader's language (localised), an option whose chamber name is the English one marked lang="en"."""
+    rows = db.session.execute(select(Chamber.code, Country.iso2, Country.name, Chamber.name, Chamber.official_names)
+                              .join(Chamber.country).order_by(Country.name, Chamber.code))
+    choices = []
+    for code, iso2, country, english, official in rows:
+        name, lang = chamber_name(english, official or "", official_languages(iso2))
+        label = f"{country_name(iso2, country)}: {name} ({code})"
+        choices.append((code, label, {"lang": "en"} if lang == "en" and locale_code() != "en" else {}))
+    return choices
 
 
 def get_chambers_by_codes(codes) -> list[Chamber]:

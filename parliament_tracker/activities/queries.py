@@ -14,6 +14,7 @@ from parliament_tracker.activities.models import Activity, ActivityArea, Partici
 from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.extensions import db
+from parliament_tracker.localised import date_text
 from parliament_tracker.organisations.models import Organisation
 
 SORTS = {
@@ -133,13 +134,14 @@ def activity_history(activity: Activity) -> list[AuditRecord]:
     return list(db.session.scalars(stmt.order_by(AuditRecord.at.desc(), AuditRecord.id.desc())))
 
 
-def activity_choices(exclude: int | None = None) -> list[tuple[str, str]]:
-    """(id, 'start date · title') of live activities, for the preceding-activity field."""
+def activity_choices(exclude: int | None = None) -> list[tuple]:
+    """(id, 'start date · title', options) of live activities, for the preceding-activity field (the date in the
+    reader's words; the title is a proper name, marked so)."""
     stmt = select(Activity.id, Activity.start_date, Activity.title).where(Activity.deleted_at.is_(None))
     if exclude:
         stmt = stmt.where(Activity.id != exclude)
     rows = db.session.execute(stmt.order_by(Activity.start_date.desc()))
-    return [(str(i), f"{start.isoformat()} · {title}") for i, start, title in rows]
+    return [(str(i), f"{date_text(start)} · {title}", {"data-proper-name": True}) for i, start, title in rows]
 
 
 def year_choices() -> list[int]:

@@ -15,6 +15,7 @@ from parliament_tracker.database import unit_of_work
 from parliament_tracker.domain import StaleEdit
 from parliament_tracker.extensions import db
 from parliament_tracker.organisations.services import get_organisation, home_organisation
+from parliament_tracker.translated import in_language
 
 ACTIVITY_FIELDS = ("ref", "title", "activity_type", "start_date", "end_date", "venue", "online", "description",
                    "outcomes", "partners", "preceding_id", "deleted_at")
@@ -41,6 +42,11 @@ class ActivityValues:
 
 def list_areas() -> list[ActivityArea]:
     return list(db.session.scalars(select(ActivityArea).order_by(ActivityArea.position)))
+
+
+def area_choices() -> list[tuple[str, str]]:
+    """(code, label in the reader's language) of every area, in their order."""
+    return [(a.code, in_language(a.label, "activity_areas.label")) for a in list_areas()]
 
 
 def get_area(code: str) -> ActivityArea | None:

@@ -81,7 +81,7 @@ def detail(activity_id: int):
 
 def _activity_form(activity=None) -> ActivityForm:
     form = ActivityForm()
-    form.area.choices = [(a.code, a.label) for a in services.list_areas()]
+    form.area.choices = services.area_choices()
     form.donors.choices = organisation_choices()
     form.preceding.choices = [("", _("(none)"))] + queries.activity_choices(exclude=activity.id if activity else None)
     form.chambers.choices = chamber_code_choices()

@@ -26,7 +26,7 @@ SECURITY_SCHEMES = {
                 "description": "The signed-in browser's session cookie (sign in at /login)."},
     "bearer": {"type": "http", "scheme": "bearer",
                "description": "A personal API token (created on /account or with `flask tokens create`): "
-                              "`Authorization: Bearer <token>`, for GET requests under /api/v1 only. An unknown, "
+                              "`Authorization: Bearer <token>`, for GET requests under /api/v1 and /data only. An unknown, "
                               "revoked or expired token is a 401, even on a public endpoint."},
 }
 # who may call: anyone (no credentials, or either kind), or only with credentials
@@ -46,7 +46,7 @@ TAGS = {
     "coverage": "The coverage dashboard's figures, matrix and gaps, for the dashboard's filters",
     "profiles": "A chamber's public profile and time series; the ICT capacity aggregates",
     "activities (staff)": "Activities and participations, for centre staff",
-    "open data": "Standard formats (IATI 2.03)",
+    "open data": "Standard formats: IATI 2.03, the Frictionless data package of the public data (CSV, XLSX, HXL)",
     "operations": "Health check for load balancers",
 }
 

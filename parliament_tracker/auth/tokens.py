@@ -75,11 +75,15 @@ def user_for_token(secret: str) -> User | None:
     return token.user
 
 
+TOKEN_PATHS = ("/api/v1/", "/data/")
+
+
 def bearer_secret(request: Request) -> str | None:
-    """The token of an Authorization: Bearer header, where one may act: reads under /api/v1 only.
+    """The token of an Authorization: Bearer header, where one may act: reads under /api/v1 and of the open
+    data files (/data/, in the same OpenAPI document) only.
     Never on HTML pages, and never on a write, whose CSRF check a token would otherwise stand in for."""
     scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not request.path.startswith("/api/v1/"):
+    if scheme.lower() != "bearer" or not request.path.startswith(TOKEN_PATHS):
         return None
     return secret.strip() if request.method in ("GET", "HEAD") else None
 

@@ -8,14 +8,16 @@ from parliament_tracker.chambers import services
 from parliament_tracker.chambers.exports import HXL_TAGS, REGISTRY_HEADER, datapackage, registry_rows
 from parliament_tracker.chambers.forms import RegistryFilterForm
 from parliament_tracker.downloads import Metadata, data_licence, filter_labels, table_response
+from parliament_tracker.labels import ipu_group_label
+from parliament_tracker.localised import region_name
 
 bp = Blueprint("chambers", __name__, url_prefix="/chambers")
 
 
 def _filter_form() -> tuple[RegistryFilterForm, services.RegistryFilter]:
     form = RegistryFilterForm()
-    form.region.choices = [("", _("Any region"))] + [(r, r) for r in services.region_choices()]
-    form.group.choices = [("", _("Any group"))] + services.group_choices()
+    form.region.choices = [("", _("Any region"))] + [(r, region_name(r)) for r in services.region_choices()]
+    form.group.choices = [("", _("Any group"))] + [(code, ipu_group_label(name)) for code, name in services.group_choices()]
     if not form.validate():
         return form, None
     fields = ("q", "region", "income_group", "chamber_type", "status", "group")

@@ -25,7 +25,7 @@ class CoverageFilterForm(FilterForm):
     activity_type = SelectField(_l("Activity type"), name="type", choices=[], default="")
     region = SelectField(_l("Region"), choices=[], default="")
     income_group = SelectField(_l("Income group"), choices=[], default="")
-    donor = SelectField(_l("Donor"), choices=[], default="")
+    donor = SelectField(_l("Donor"), choices=[], default="", render_kw={"data-proper-name": True})  # names
     confirmed = BooleanField(_l("Only participations confirmed by the parliament"))
 
     def set_choices(self, choices: dict) -> None:

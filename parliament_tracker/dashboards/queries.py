@@ -145,15 +145,17 @@ def _matrix(f: CoverageFilters, pairs, areas: tuple[tuple[int, str], ...]):
     per_area = [func.coalesce(func.sum(case((pairs.c.area_id == area_id, pairs.c.activities), else_=0)), 0)
                 .label(code) for area_id, code in areas]
     income = income_group_then()
-    return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name.label("country"),
-                   Country.iso3, Country.m49_region, Country.m49_subregion, income.label("income_group"), *per_area,
+    return (select(Chamber.code, Chamber.name, Chamber.official_names, Chamber.chamber_type, Chamber.status,
+                   Country.name.label("country"), Country.iso2, Country.iso3, Country.m49_region, Country.m49_subregion,
+                   income.label("income_group"), *per_area,
                    func.coalesce(func.sum(pairs.c.activities), 0).label("total"),
                    func.count(pairs.c.area_id).label("breadth"))
             .select_from(join_income_history(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
                                              .join(Country, Country.id == existing.c.country_id))
                          .outerjoin(pairs, pairs.c.chamber_id == existing.c.chamber_id))
-            .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name,
-                      Country.iso3, Country.m49_region, Country.m49_subregion, income)
+            .group_by(Chamber.id, Chamber.code, Chamber.name, Chamber.official_names, Chamber.chamber_type,
+                      Chamber.status, Country.name, Country.iso2, Country.iso3, Country.m49_region,
+                      Country.m49_subregion, income)
             .order_by(Country.name, Chamber.code))
 
 
@@ -191,9 +193,9 @@ def coverage_by_country(f: CoverageFilters) -> list[dict]:
 @per_shape
 def _never_reached(f: CoverageFilters, pairs):
     existing, reached = existing_chambers(f), reached_chambers(pairs)
-    return (select(Chamber.code, Chamber.name, Chamber.chamber_type, Chamber.status, Country.name.label("country"),
-                   Country.iso3, Country.m49_region, Country.m49_subregion,
-                   income_group_then().label("income_group"))
+    return (select(Chamber.code, Chamber.name, Chamber.official_names, Chamber.chamber_type, Chamber.status,
+                   Country.name.label("country"), Country.iso2, Country.iso3, Country.m49_region,
+                   Country.m49_subregion, income_group_then().label("income_group"))
             .select_from(join_income_history(existing.join(Chamber, Chamber.id == existing.c.chamber_id)
                                              .join(Country, Country.id == existing.c.country_id))
                          .outerjoin(reached, reached.c.chamber_id == existing.c.chamber_id))

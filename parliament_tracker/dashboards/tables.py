@@ -10,7 +10,15 @@ from parliament_tracker.dashboards.scope import CoverageFilters
 from parliament_tracker.downloads import HXL_SAMPLE_ROWS, hxl_row
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
-from parliament_tracker.localised import country_name_iso3, date_text, locale_code, region_name
+from parliament_tracker.localised import (
+    LangText,
+    chamber_name,
+    country_name_iso3,
+    date_text,
+    locale_code,
+    official_languages,
+    region_name,
+)
 
 PAGE_SIZE = 50
 MATRIX_LEAD = ["code", "chamber", "chamber_type", "status", "country", "region", "income_group"]
@@ -22,7 +30,7 @@ def matrix_table(report: dict, areas: dict[str, str], sort: str | None = None, d
     """One row per chamber: its activities in each area, the total and its breadth, sorted by any column."""
     codes = report["areas"]
     header = MATRIX_LEAD + codes + ["total", "breadth"]
-    rows = [[r["code"], r["name"], label("chamber_type", r["chamber_type"]), label("status", r["status"]),
+    rows = [[r["code"], _chamber(r), label("chamber_type", r["chamber_type"]), label("status", r["status"]),
              country_name_iso3(r["iso3"], r["country"]), region_name(r["m49_region"]),
              label("income_group", r["income_group"]), *[int(r[c] or 0) for c in codes], int(r["total"]),
              int(r["breadth"])] for r in report["rows"]]
@@ -30,6 +38,13 @@ def matrix_table(report: dict, areas: dict[str, str], sort: str | None = None, d
         i = header.index(sort)
         rows.sort(key=lambda row: (row[i] is None, row[i]), reverse=descending)
     return Panel("matrix", "", header, rows)
+
+
+def _chamber(row: dict) -> LangText:
+    """A row's chamber name in the reader's language where the registry holds one, else the English name, which
+    the page marks lang="en" (the text keeps its language for the template; a download writes it as text)."""
+    name, lang = chamber_name(row["name"], row.get("official_names") or "", official_languages(row.get("iso2") or ""))
+    return LangText(name, lang)
 
 
 def heat(rows: list[list], first: int, last: int) -> list[list[int]]:
@@ -52,7 +67,7 @@ def gaps_table(report: dict, areas: dict[str, str]) -> Panel:
     ("never reached" when they never were) and the other areas they were reached in during the period."""
     never = _("never reached")
     return Panel("gaps", "", GAPS_HEADER, [
-        [r["code"], r["name"], label("chamber_type", r["chamber_type"]), label("status", r["status"]),
+        [r["code"], _chamber(r), label("chamber_type", r["chamber_type"]), label("status", r["status"]),
          country_name_iso3(r["iso3"], r["country"]), region_name(r["m49_region"]), region_name(r["m49_subregion"]),
          label("income_group", r["income_group"]), date_text(r["last_reached"]) if r["last_reached"] else never,
          ", ".join(areas.get(a, a) for a in r["other_areas"])] for r in report["rows"]])

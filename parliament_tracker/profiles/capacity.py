@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from parliament_tracker.chambers.models import INCOME_GROUPS
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.labels import label
+from parliament_tracker.localised import decimal, locale_code, number, region_name
 from parliament_tracker.profiles import charts, queries
+from parliament_tracker.translated import in_language
 
 TABLES = ("region", "income_group", "before_after")
 
@@ -35,7 +37,15 @@ def _groups(rows, by: str) -> list[str]:
 
 
 def _group_name(by: str, group: str) -> str:
-    return label("income_group", group) if by == "income_group" else group
+    return label("income_group", group) if by == "income_group" else region_name(group)
+
+
+def _category(english: str) -> str:
+    return in_language(english, "assessment_categories.label")
+
+
+def _area(english: str) -> str:
+    return in_language(english, "activity_areas.label")
 
 
 def median_charts(rows: list[queries.GroupMedian], by: str, minimum: int) -> list[Chart]:
@@ -47,11 +57,11 @@ def median_charts(rows: list[queries.GroupMedian], by: str, minimum: int) -> lis
     heading = _("Region") if by == "region" else _("Income group")
     out = []
     for n, category in enumerate(categories):
-        def at(year, group, category=category):
+        def at(year, group, category=_category(category)):
             return cells.get((year, group, category))
         series = [(_group_name(by, g), [getattr(at(y, g), "median", None) for y in years]) for g in groups]
         table = [[y, *[_cell(at(y, g), minimum) for g in groups]] for y in years]
-        title = _("%(category)s: median score by %(grouping)s", category=category, grouping=heading.lower())
+        title = _("%(category)s: median score by %(grouping)s", category=_category(category), grouping=heading.lower())
         out.append(Chart(f"{by}-{n}", title, charts.median_lines(years, series, title, _("Median score (0–4)")),
                          [_("Survey round"), *[_group_name(by, g) for g in groups]], table))
     return out
@@ -62,7 +72,7 @@ def _cell(row, minimum: int) -> str:
         return "–"
     if row.median is None:
         return _("withheld (fewer than %(n)s)", n=minimum)
-    return f"{row.median:.2f} ({row.chambers})"
+    return f"{decimal(row.median)} ({number(row.chambers)})"
 
 
 def slope_charts(rows: list[queries.BeforeAfter], minimum: int, order: list[str] | None = None) -> list[Chart]:
@@ -72,10 +82,10 @@ def slope_charts(rows: list[queries.BeforeAfter], minimum: int, order: list[str]
     out = []
     for n, category in enumerate(c for c in categories if any(r.category == c for r in rows)):
         mine = [r for r in rows if r.category == category]
-        lines = [(r.area, r.before, r.after) for r in mine if r.before is not None]
-        title = _("%(category)s: median score before and after first being reached", category=category)
-        table = [[r.area, r.chambers, f"{r.before:.2f}" if r.before is not None else
-                  _("withheld (fewer than %(n)s)", n=minimum), f"{r.after:.2f}" if r.after is not None else "–"]
+        lines = [(_area(r.area), r.before, r.after) for r in mine if r.before is not None]
+        title = _("%(category)s: median score before and after first being reached", category=_category(category))
+        table = [[_area(r.area), number(r.chambers), decimal(r.before) if r.before is not None else
+                  _("withheld (fewer than %(n)s)", n=minimum), decimal(r.after) if r.after is not None else "–"]
                  for r in mine]
         out.append(Chart(f"slope-{n}", title, charts.slope(lines, title, _("Before"), _("After"),
                                                          _("Median score (0–4)")),
@@ -88,15 +98,20 @@ def capacity_table(name: str, minimum: int = queries.MIN_GROUP) -> tuple[str, li
     category for before_after), the chambers and the median, empty where withheld."""
     def score(value):
         return "" if value is None else value
+
+    def word(translate, english):  # English keeps the stored words and codes, which scripts read
+        return english if locale_code() == "en" or english is None else translate(english)
     if name == "before_after":
-        rows = [[r.area, r.category, r.chambers, score(r.before), score(r.after)]
+        rows = [[word(_area, r.area), word(_category, r.category), r.chambers, score(r.before), score(r.after)]
                 for r in queries.scores_before_after(minimum)]
         return _("Median category score before and after first being reached in an area"), \
-            ["area", "category", "chambers", "median_before", "median_after"], rows
+            _named(["area", "category", "chambers", "median_before", "median_after"]), rows
     medians = sorted(queries.category_medians(name, minimum), key=lambda r: (r.year, r.group or "", r.category))
-    rows = [[r.year, r.group, r.category, r.chambers, score(r.median)] for r in medians]
-    return _("Median category score by %(grouping)s and year", grouping=name.replace("_", " ")), \
-        ["year", name, "category", "chambers", "median"], rows
+    rows = [[r.year, word(lambda g: _group_name(name, g), r.group), word(_category, r.category), r.chambers,
+             score(r.median)] for r in medians]
+    grouping = (_("Region") if name == "region" else _("Income group")).lower()
+    return _("Median category score by %(grouping)s and year", grouping=grouping), \
+        _named(["year", name, "category", "chambers", "median"]), rows
 
 
 def own_against_medians(cap) -> Chart | None:
@@ -110,4 +125,16 @@ def own_against_medians(cap) -> Chart | None:
               (_("Region median"), [cap.region.get((year, c)) for c in categories]),
               (_("Income group median"), [cap.income.get((year, c)) for c in categories])]
     title = _("Scores in %(year)s against the medians of the region and the income group", year=year)
-    return Chart("own-capacity", title, charts.against_medians(categories, series, title, _("Score (0–4)")), [])
+    labels = [_category(c) for c in categories]
+    return Chart("own-capacity", title, charts.against_medians(labels, series, title, _("Score (0–4)")), [])
+
+
+def _named(header: list[str]) -> list[str]:
+    """A download's column names: the keys in English (scripts read them), the page's words in another language
+    (as the coverage downloads, dashboards.tables.download_header)."""
+    if locale_code() == "en":
+        return header
+    words = {"year": _("Year"), "region": _("Region"), "income_group": _("Income group"), "category": _("Category"),
+             "chambers": _("Chambers"), "median": _("Median score"), "area": _("Area"),
+             "median_before": _("Median score before"), "median_after": _("Median score after")}
+    return [words.get(key, key) for key in header]

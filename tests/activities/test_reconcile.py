@@ -69,7 +69,7 @@ def test_each_refused_value_is_one_choice_and_an_activity_problem_is_said_once(c
     row3 = re.search(r"<th scope=\"row\">3</th>(.*?)</tr>", page, re.S).group(1)
     assert "BR-UC" in row3, row3  # ISO alpha-3 plus a chamber name
     # a chamber's candidates are described: country, name, type
-    assert "KE-LC · Kenya: National Assembly · lower" in page and "ML-LC · Mali: National Assembly" in page
+    assert "KE-LC · Kenya: National Assembly · Lower chamber" in page and "ML-LC · Mali: National Assembly" in page
     assert '<option value="[Demo] European Commission">' in page.split("New donor")[1].split("</select>")[0]
 
 

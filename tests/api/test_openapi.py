@@ -3,6 +3,8 @@ parameters, error answers and security, and served with its reference page from 
 
 from __future__ import annotations
 
+import re
+
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.validators import OpenAPIV31SpecValidator
 
@@ -21,12 +23,39 @@ def test_the_document_is_valid_openapi_3_1(client):
     validate(document, cls=OpenAPIV31SpecValidator)
 
 
+MACHINE_PATHS = ("/api/v1/", "/data/")
+
+
 def test_every_api_route_is_described(app, client):
-    """Every route under /api/v1 (but the document and its page) and /healthz is in the document."""
+    """Every route under /api/v1 (but the document and its page), the open data files under /data/ and /healthz
+    is in the document."""
     paths = _document(client)["paths"]
-    routes = {rule.rule.replace("<int:", "<").replace("<", "{").replace(">", "}") for rule in app.url_map.iter_rules()
-              if (rule.rule.startswith("/api/v1/") or rule.rule == "/healthz") and rule.endpoint.split(".")[0] != "apidocs"}
+    routes = {re.sub(r"<(?:[^>]*:)?(\w+)>", r"{\1}", rule.rule) for rule in app.url_map.iter_rules()
+              if (rule.rule.startswith(MACHINE_PATHS) or rule.rule == "/healthz")
+              and rule.endpoint.split(".")[0] != "apidocs"}
+    assert {"/data/datapackage.json", "/data/{name}.{fmt}", "/api/v1/iati/activities.xml"} <= routes
     assert routes == set(paths), routes ^ set(paths)
+
+
+def test_the_open_data_files_are_described_with_their_media_types(client):
+    paths = _document(client)["paths"]
+    table = paths["/data/{name}.{fmt}"]
+    params = {p["name"]: p["schema"] for p in table["parameters"]}
+    assert params["fmt"]["enum"] == ["csv", "xlsx"] and "participations" in params["name"]["enum"]
+    answers = table["get"]["responses"]
+    assert set(answers["200"]["content"]) == {
+        "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    assert {"400", "401", "404"} <= set(answers)
+    package = paths["/data/datapackage.json"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert package["schema"] == {"$ref": "#/components/schemas/DataPackage"}
+    assert "application/xml" in paths["/api/v1/iati/activities.xml"]["get"]["responses"]["200"]["content"]
+
+
+def test_an_unknown_table_is_the_one_error_body(client):
+    for path in ("/data/users.csv", "/data/chambers.json", "/data/chambers.csv?hxl=2"):
+        response = client.get(path)
+        assert response.status_code in (400, 404) and response.is_json, path
+        assert set(response.get_json()) == {"status", "code", "error", "fields"}, path
 
 
 def test_every_operation_documents_its_errors_security_and_summary(client):

@@ -20,7 +20,7 @@ from tests.profiles import factories as profile_factories
 
 # examples per operation and way of generating: enough to try each enum and bound, small enough to stay fast
 EXAMPLES = {GenerationMode.POSITIVE: 12, GenerationMode.NEGATIVE: 6}
-KNOWN = {"code": "FR-LC", "iso": "FRA"}
+KNOWN = {"code": "FR-LC", "iso": "FRA", "name": "participations", "fmt": "csv"}
 # Values that must exist (an area, a donor id, an IPU group, a year with activities) are documented by their form,
 # not as enums of today's rows: a well-formed value that names nothing is a 400 by design (as on the pages), which
 # this check would count as a schema-valid request rejected.

@@ -16,7 +16,7 @@ from werkzeug.serving import make_server
 from parliament_tracker import create_app
 from parliament_tracker.extensions import db
 from tests import factories
-from tests.databases import config_for, make_template
+from tests.databases import SqliteTemplate, config_for, make_template
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -73,6 +73,37 @@ def live_db(live_app):
     with live_app.app_context():
         yield live_app
         db.session.remove()
+
+
+@pytest.fixture(scope="session")
+def demo_app(tmp_path_factory):
+    """A server on its own SQLite database holding the registry and the demo history (2005-2015), shared by the
+    layout and the language tests (loading the demo costs seconds)."""
+    from parliament_tracker.activities.demo import load_demo
+    from parliament_tracker.chambers.income_history import load_income_history
+    from parliament_tracker.chambers.loader import load_registry
+    from parliament_tracker.profiles.demo import load_demo_assessments
+
+    url = SqliteTemplate(tmp_path_factory.mktemp("demo-db")).fresh_url()
+    app = create_app(config_for(url))
+    with app.app_context():
+        load_registry()
+        load_income_history()
+        load_demo()
+        load_demo_assessments()
+        db.session.remove()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    app.config["LIVE_URL"] = f"http://127.0.0.1:{server.server_port}"
+    yield app
+    server.shutdown()
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_app) -> str:
+    return demo_app.config["LIVE_URL"]
 
 
 @pytest.fixture(scope="session")

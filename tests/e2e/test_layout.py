@@ -5,44 +5,16 @@ of another origin. With UPDATE_SCREENSHOTS=1 they also write the README's screen
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
-from parliament_tracker import create_app
-from parliament_tracker.activities.demo import load_demo
-from parliament_tracker.chambers.income_history import load_income_history
-from parliament_tracker.chambers.loader import load_registry
-from parliament_tracker.extensions import db
-from parliament_tracker.profiles.demo import load_demo_assessments
-from tests.databases import SqliteTemplate, config_for
 from tests.e2e.conftest import watch
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PAGES = {"dashboard": "/", "profile": "/profiles/KE-LC", "gaps": "/coverage/gaps?area=advocacy&from=2010&to=2015",
          "matrix": "/coverage/matrix", "capacity": "/profiles/capacity"}
 WIDTHS = (1280, 375)
-
-
-@pytest.fixture(scope="module")
-def demo_url(tmp_path_factory):
-    """A server on its own SQLite database holding the registry and the demo history (2005-2015)."""
-    url = SqliteTemplate(tmp_path_factory.mktemp("demo-db")).fresh_url()
-    app = create_app(config_for(url))
-    with app.app_context():
-        load_registry()
-        load_income_history()
-        load_demo()
-        load_demo_assessments()
-        db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    with app.app_context():
-        db.engine.dispose()
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")

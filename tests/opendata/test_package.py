@@ -82,3 +82,24 @@ def test_the_package_follows_the_public_dashboards_setting(client, app):
     put_setting("public_dashboards", "0")
     assert client.get("/data/datapackage.json").status_code in (302, 401)
     assert client.get("/data/activities.csv").status_code in (302, 401)
+
+
+
+def test_a_token_reads_the_package_when_the_dashboards_are_closed(make_app):
+    """/data/ is in the API document with its bearer scheme: a valid token reads it, an unusable one is a 401."""
+    from parliament_tracker.auth.tokens import create_token
+    from parliament_tracker.settings import put_setting
+
+    bare_app = make_app()
+    with bare_app.app_context():  # only to seed: each request below has its own context, as in production
+        _world()
+        put_setting("public_dashboards", "0")
+        _token, secret = create_token(factories.make_user("parliament"), "package")
+        factories.db.session.commit()
+    client = bare_app.test_client()
+    assert client.get("/data/datapackage.json").status_code == 401
+    refused = client.get("/data/datapackage.json", headers={"Authorization": "Bearer nonsense"})
+    assert refused.status_code == 401 and refused.get_json()["code"] == "unauthorized"
+    answer = client.get("/data/activities.csv", headers={"Authorization": f"Bearer {secret}"})
+    assert answer.status_code == 200 and "WS-1" in answer.get_data(as_text=True)
+    assert answer.headers.get("Set-Cookie") is None

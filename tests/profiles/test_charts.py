@@ -31,7 +31,7 @@ def test_slope_charts_per_category_leave_withheld_areas_out_of_the_drawing(app):
         (chart,) = slope_charts(rows, 5, ["Website"])
     assert [t["name"] for t in chart.figure["data"]] == ["Advocacy"]
     assert chart.figure["data"][0]["y"] == [1.5, 2.5] and chart.figure["data"][0]["text"] == ["1.50", "2.50"]
-    assert chart.rows[1] == ["Research", 3, "withheld (fewer than 5)", "–"]
+    assert chart.rows[1] == ["Research", "3", "withheld (fewer than 5)", "–"]  # (the count in the locale's digits)
 
 
 def test_own_scores_against_medians_are_grouped_bars():

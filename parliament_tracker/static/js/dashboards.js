@@ -9,6 +9,14 @@
     modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage'],
     topojsonURL: holder ? holder.getAttribute('data-topojson-url') : undefined
   };
+  // the mode bar's button titles in the page's language (templates/_plotly_locale.html)
+  var words = document.getElementById('plotly-locale');
+  if (words && words.getAttribute('data-locale') !== 'en') {
+    var code = words.getAttribute('data-locale');
+    config.locale = code;
+    config.locales = {};
+    config.locales[code] = { dictionary: JSON.parse(words.getAttribute('data-words')) };
+  }
   // On a narrow screen a world map is short (it is twice as wide as tall): its height follows its width and
   // its colour scale goes underneath, so the map uses the whole width.
   function fitNarrow(target, figure) {
