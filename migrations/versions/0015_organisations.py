@@ -128,14 +128,32 @@ def upgrade():
     with op.batch_alter_table('content_translations') as batch:
         batch.drop_constraint(op.f('ck_content_translations_subject_known'), type_='check')
         batch.create_check_constraint(op.f('ck_content_translations_subject_known'), _in('subject', SUBJECTS))
+    _copy_any_slice_to(bind, home)
     bind.execute(sa.text("INSERT INTO content_translations (subject, row_id, locale, text, updated_at) "
                          "VALUES ('organisations.name', :id, :locale, :text, :now)"),
                  [{"id": home, "locale": locale, "text": text, "now": now} for locale, text in HOME_NAMES.items()])
 
 
+def _copy_any_slice_to(bind, home):
+    """The stored coverage aggregates gain the home organisation's own slice: it leads every activity so far and
+    they are all public, so its rows are exactly the rows of every public activity (donor_id 0)."""
+    for table in ("coverage_facts", "coverage_activity_counts"):
+        columns = [c["name"] for c in sa.inspect(bind).get_columns(table)]
+        chosen = ", ".join(":home" if c == "donor_id" else c for c in columns)
+        bind.execute(sa.text(f"DELETE FROM {table} WHERE donor_id = :home"), {"home": home})
+        bind.execute(sa.text(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {chosen} FROM {table} "
+                             "WHERE donor_id = 0"), {"home": home})
+
+
 def downgrade():
     bind = op.get_bind()
     bind.execute(sa.text("DELETE FROM content_translations WHERE subject LIKE 'organisations.%'"))
+    # the organisations' own slices go; the funding ones stay, keyed by the same ids as donors
+    home = bind.execute(sa.text("SELECT id FROM organisations WHERE is_home")).scalar()
+    for table in ("coverage_facts", "coverage_activity_counts"):
+        bind.execute(sa.text(f"DELETE FROM {table} WHERE donor_id = :home OR donor_id IN (SELECT id FROM "
+                             "organisations WHERE id NOT IN (SELECT organisation_id FROM activity_partners WHERE "
+                             "role = 'funding'))"), {"home": home})
     with op.batch_alter_table('content_translations') as batch:
         batch.drop_constraint(op.f('ck_content_translations_subject_known'), type_='check')
         batch.create_check_constraint(op.f('ck_content_translations_subject_known'), _in('subject', OLD_SUBJECTS))
