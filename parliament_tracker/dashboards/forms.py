@@ -14,7 +14,7 @@ YEARS = NumberRange(min=1900, max=2100, message=_l("Give a year between 1900 and
 
 
 class CoverageFilterForm(FilterForm):
-    """Period in years (both inclusive), area, activity type, region, income group, donor, confirmed only.
+    """Period in years (both inclusive), area, activity type, region, income group, organisation, confirmed only.
     The view fills the choices from the database; an unknown value is an error, never ignored."""
 
     year_from = BoundedIntegerField(_l("From year"), name="from", validators=[Optional(), YEARS],
@@ -25,13 +25,15 @@ class CoverageFilterForm(FilterForm):
     activity_type = SelectField(_l("Activity type"), name="type", choices=[], default="")
     region = SelectField(_l("Region"), choices=[], default="")
     income_group = SelectField(_l("Income group"), choices=[], default="")
-    donor = SelectField(_l("Donor"), choices=[], default="", render_kw={"data-proper-name": True})  # names
+    # an organisation's own work: what it led, and the public activities it partnered in or funded (`donor` in
+    # URLs, as before organisations: a donor's links keep working)
+    donor = SelectField(_l("Organisation"), choices=[], default="", render_kw={"data-proper-name": True})  # names
     confirmed = BooleanField(_l("Only participations confirmed by the parliament"))
 
     def set_choices(self, choices: dict) -> None:
         for name, label in (("area", _l("All areas")), ("activity_type", _l("All types")),
                             ("region", _l("All regions")), ("income_group", _l("All income groups")),
-                            ("donor", _l("All donors"))):
+                            ("donor", _l("All organisations (public work)"))):
             getattr(self, name).choices = [("", label)] + list(choices[name])
 
     def validate_year_to(self, field):
