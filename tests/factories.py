@@ -72,6 +72,8 @@ def make_user(role: str, chambers=None, donor=None, email: str | None = None, ac
         chambers = [make_chamber_once("SE-LC", "unicameral")]
     if role == "donor" and donor is None:
         donor = make_donor()
+    if role == "staff" and donor is None:  # staff work for an organisation: the home one unless told
+        donor = home_organisation()
     user = User(email=email or f"{role}{next(_seq)}@example.org", name=f"Test {role}", role=role,
                 password_hash=hash_password(PASSWORD), active=active, chambers=list(chambers or []), donor=donor)
     db.session.add(user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from parliament_tracker.activities import queries, services
 from parliament_tracker.activities.forms import ActivityFilterForm
@@ -23,4 +24,12 @@ def read_activity_filter() -> tuple[ActivityFilterForm, queries.ActivityFilter |
     return form, queries.ActivityFilter(
         q=(form.q.data or "").strip(), area=form.area.data, activity_type=form.activity_type.data,
         year=int(form.year.data) if form.year.data else None, donor=int(form.donor.data) if form.donor.data else None,
-        region=form.region.data, chamber=(form.chamber.data or "").strip().upper(), sort=form.sort.data)
+        region=form.region.data, chamber=(form.chamber.data or "").strip().upper(), sort=form.sort.data,
+        **activity_visibility(current_user))
+
+
+def activity_visibility(user) -> dict:
+    """Which private activities the reader may list: an admin every organisation's, staff their own's."""
+    if not user.is_authenticated:
+        return {}
+    return {"every_organisation": user.role == "admin", "private_of": user.organisation_id}

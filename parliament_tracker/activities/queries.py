@@ -16,6 +16,7 @@ from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.extensions import db
 from parliament_tracker.localised import date_text
 from parliament_tracker.organisations.models import Organisation
+from parliament_tracker.organisations.services import public_organisations
 
 SORTS = {
     "start_desc": (Activity.start_date.desc(), Activity.id.desc()),
@@ -38,6 +39,10 @@ class ActivityFilter:
     deleted: bool = False
     # Public readers (the open-data exports) search only what the public pages show: the title and the ref.
     public_text_only: bool = False
+    # Activities of organisations that keep them private are listed only to their own staff (private_of: that
+    # organisation's id) and to admins (every_organisation).
+    private_of: int | None = None
+    every_organisation: bool = False
 
 
 @dataclass
@@ -54,9 +59,16 @@ class Page:
         self.pages = max(1, math.ceil(self.total / self.per_page))
 
 
+def is_public():
+    """WHERE condition: the activity's lead organisation publishes its activities."""
+    return Activity.lead_organisation_id.in_(public_organisations())
+
+
 def filtered_activities(filters: ActivityFilter) -> Select:
     stmt = select(Activity)
     stmt = stmt.where(Activity.deleted_at.is_not(None) if filters.deleted else Activity.deleted_at.is_(None))
+    if not filters.every_organisation:
+        stmt = stmt.where(or_(is_public(), Activity.lead_organisation_id == filters.private_of))
     for word in filters.q.split():
         pattern = f"%{word}%"
         columns = (Activity.title, Activity.ref) if filters.public_text_only else (

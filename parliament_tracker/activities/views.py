@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.activities import queries, services
+from parliament_tracker.activities.access import activity_to_edit, activity_to_read
 from parliament_tracker.activities.exports import export_rows
 from parliament_tracker.activities.filters import read_activity_filter
 from parliament_tracker.activities.forms import (
@@ -24,7 +25,7 @@ from parliament_tracker.activities.forms import (
 from parliament_tracker.activities.importing import COLUMNS
 from parliament_tracker.activities.picker import chamber_code_choices, get_chambers_by_codes
 from parliament_tracker.activities.rules import ActivityError
-from parliament_tracker.auth.permissions import role_required
+from parliament_tracker.auth.permissions import can_edit_activity, role_required
 from parliament_tracker.downloads import Metadata, filter_labels, table_response
 from parliament_tracker.numbers import parse_id
 from parliament_tracker.organisations.services import organisation_choices
@@ -72,11 +73,12 @@ def bin():
 @bp.get("/<int:activity_id>")
 @role_required(*STAFF)
 def detail(activity_id: int):
-    activity = queries.get_activity_or_404(activity_id, deleted=None)
+    activity = activity_to_read(activity_id, deleted=None)
     add_form = ParticipationForm()
     add_form.chambers.choices = chamber_code_choices()
     return render_template("activities/detail.html", activity=activity, add_form=add_form, confirm=ConfirmForm(),
-                           history=queries.activity_history(activity))
+                           history=queries.activity_history(activity),
+                           editable=can_edit_activity(current_user, activity))
 
 
 def _activity_form(activity=None) -> ActivityForm:
@@ -119,7 +121,7 @@ def new():
 @bp.route("/<int:activity_id>/edit", methods=["GET", "POST"])
 @role_required(*STAFF)
 def edit(activity_id: int):
-    activity = queries.get_activity_or_404(activity_id)
+    activity = activity_to_edit(activity_id)
     form = _activity_form(activity)
     del form.chambers, form.role
 
@@ -141,7 +143,7 @@ def _detail_url(activity) -> str:
 @bp.post("/<int:activity_id>/delete")
 @role_required(*STAFF)
 def delete(activity_id: int):
-    activity = queries.get_activity_or_404(activity_id)
+    activity = activity_to_edit(activity_id)
     services.delete_activity(activity, by=current_user)
     flash(_("“%(title)s” moved to the bin; it can be restored from there.", title=activity.title), "success")
     return redirect(url_for("activities.index"))
@@ -150,7 +152,7 @@ def delete(activity_id: int):
 @bp.post("/<int:activity_id>/restore")
 @role_required(*STAFF)
 def restore(activity_id: int):
-    activity = queries.get_activity_or_404(activity_id, deleted=True)
+    activity = activity_to_edit(activity_id, deleted=True)
     services.restore_activity(activity, by=current_user)
     flash(_("“%(title)s” restored.", title=activity.title), "success")
     return redirect(_detail_url(activity))

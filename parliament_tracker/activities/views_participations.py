@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from parliament_tracker.activities import queries
+from parliament_tracker.activities.access import activity_to_edit
 from parliament_tracker.activities.forms import ParticipationForm
 from parliament_tracker.activities.participations import (
     add_participations,
@@ -35,7 +36,7 @@ def chamber_search():
 @bp.route("/<int:activity_id>/participations/new", methods=["GET", "POST"])
 @role_required(*STAFF)
 def add_participation(activity_id: int):
-    activity = queries.get_activity_or_404(activity_id)
+    activity = activity_to_edit(activity_id)
     form = ParticipationForm()
     form.chambers.choices = chamber_code_choices()
 
@@ -52,7 +53,7 @@ def add_participation(activity_id: int):
 @bp.route("/<int:activity_id>/participations/<int:participation_id>/edit", methods=["GET", "POST"])
 @role_required(*STAFF)
 def edit_participation(activity_id: int, participation_id: int):
-    activity = queries.get_activity_or_404(activity_id)
+    activity = activity_to_edit(activity_id)
     participation = queries.get_participation_or_404(activity, participation_id)
     data = {**counts_of(participation).__dict__, "version": participation.version}
     form = ParticipationForm(data=data if request.method == "GET" else None)
@@ -77,7 +78,7 @@ def _chambers_url(activity) -> str:
 @bp.post("/<int:activity_id>/participations/<int:participation_id>/delete", endpoint="remove_participation")
 @role_required(*STAFF)
 def remove_participation_view(activity_id: int, participation_id: int):
-    activity = queries.get_activity_or_404(activity_id)
+    activity = activity_to_edit(activity_id)
     participation = queries.get_participation_or_404(activity, participation_id)
     code = participation.chamber.code
     remove_participation(participation, by=current_user)

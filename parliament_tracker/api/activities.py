@@ -6,6 +6,7 @@ The list takes the same filters as the activities page (q, area, activity_type, 
 sort) plus page and per_page (at most 200)."""
 
 from parliament_tracker.activities import queries
+from parliament_tracker.activities.access import activity_to_read
 from parliament_tracker.activities.filters import read_activity_filter
 from parliament_tracker.activities.services import list_areas
 from parliament_tracker.api import bp
@@ -37,8 +38,8 @@ def activities_index(page: int, per_page: int, **_filters):
 @errors(404)
 @bp.response(200, s.ActivitySchema)
 def activities_detail(activity_id: int):
-    """One activity (not in the bin) with its participations."""
-    return queries.get_activity_or_404(activity_id)
+    """One activity (not in the bin) with its participations; another organisation's private one is a 404."""
+    return activity_to_read(activity_id)
 
 
 @bp.get("/api/v1/participations", tags=["activities (staff)"])

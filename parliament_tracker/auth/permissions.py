@@ -84,6 +84,19 @@ def can_edit_chamber_records(user, chamber) -> bool:
     return user.is_authenticated and user.role == "parliament" and chamber.id in user.chamber_ids
 
 
+def can_see_activity(user, activity) -> bool:
+    """Staff and admins see every public activity; a private one only its lead organisation's staff and admins."""
+    if not is_staff(user):
+        return False
+    return (user.role == "admin" or activity.lead_organisation.activities_public
+            or activity.lead_organisation_id == user.organisation_id)
+
+
+def can_edit_activity(user, activity) -> bool:
+    """Admins edit any activity; staff those their organisation leads (staff of another organisation read it)."""
+    return is_staff(user) and (user.role == "admin" or activity.lead_organisation_id == user.organisation_id)
+
+
 def safe_next(target: str | None) -> str | None:
     """Return target only when it is a path on this site (no scheme, no host, no backslash tricks)."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:

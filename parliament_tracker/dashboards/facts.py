@@ -42,7 +42,8 @@ from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageAc
 from parliament_tracker.dashboards.scope import year_of
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
-from parliament_tracker.organisations.models import Organisation, activity_partners
+from parliament_tracker.organisations.models import activity_partners
+from parliament_tracker.organisations.services import public_organisations
 
 SUMMARY_COLUMNS = ("activities", "participants", "women", "participants_with_sex", "country_first")
 EXPERT_COLUMNS = ("expert_activities", "expert_first", "expert_region_first", "expert_income_first",
@@ -82,8 +83,7 @@ def _participations(*conditions):
 
 def _public(activity):
     """1 when the activity's lead organisation publishes its activities, else 0 (a column, for the stage table)."""
-    public = select(Organisation.id).where(Organisation.activities_public.is_(True))
-    return case((activity.lead_organisation_id.in_(public), 1), else_=0).label("public")
+    return case((activity.lead_organisation_id.in_(public_organisations()), 1), else_=0).label("public")
 
 
 def _linked(source):

@@ -28,7 +28,8 @@ from parliament_tracker.activities.models import Activity, ActivityArea, Partici
 from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
 from parliament_tracker.dashboards.filters import CoverageFilters
 from parliament_tracker.extensions import db
-from parliament_tracker.organisations.models import Organisation, activity_partners
+from parliament_tracker.organisations.models import activity_partners
+from parliament_tracker.organisations.services import public_organisations
 
 __all__ = ["AREA", "INCOME_THEN", "INCOME_YEAR", "YEAR_FROM", "YEAR_TO", "CoverageFilters", "activity_conditions",
            "area_id", "chamber_in_group", "chamber_in_scope", "counted_activities", "counted_participations",
@@ -217,7 +218,7 @@ def activity_conditions(f: CoverageFilters) -> list:
         conditions.append(Activity.area_id == area_id())
     if f.activity_type:
         conditions.append(Activity.activity_type == ACTIVITY_TYPE)
-    public = Activity.lead_organisation_id.in_(select(Organisation.id).where(Organisation.activities_public.is_(True)))
+    public = Activity.lead_organisation_id.in_(public_organisations())
     if f.donor_id:
         # An organisation's own work: the activities it leads (private ones too) and the public ones it partners in
         # or funds (dashboards/facts.py counts the same). IN rather than EXISTS: the planners then start from the

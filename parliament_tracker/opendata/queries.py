@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
+from parliament_tracker.activities.queries import is_public
 from parliament_tracker.chambers.exports import registry_rows
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageFact
@@ -42,7 +43,7 @@ def area_rows() -> Iterator[list]:
 
 def activity_rows() -> Iterator[list]:
     """Live activities with their public fields (no description, outcomes, partners or venue) and donors."""
-    stmt = (select(Activity).where(Activity.deleted_at.is_(None)).order_by(Activity.start_date, Activity.id)
+    stmt = (select(Activity).where(Activity.deleted_at.is_(None), is_public()).order_by(Activity.start_date, Activity.id)
             .options(selectinload(Activity.donors)).execution_options(yield_per=BATCH))
     for a in db.session.scalars(stmt):
         yield [activity_key(a.ref, a.id), a.title, a.area.code, a.activity_type, a.start_date.isoformat(),
@@ -54,7 +55,7 @@ def participation_rows() -> Iterator[list]:
     stmt = (select(Activity.ref, Activity.id, Chamber.code, Participation.role, Participation.participants,
                    Participation.women)
             .join(Participation.activity).join(Participation.chamber)
-            .where(Activity.deleted_at.is_(None)).order_by(Activity.start_date, Activity.id, Chamber.code)
+            .where(Activity.deleted_at.is_(None), is_public()).order_by(Activity.start_date, Activity.id, Chamber.code)
             .execution_options(yield_per=BATCH))
     for ref, activity_id, code, role, participants, women in db.session.execute(stmt):
         yield [activity_key(ref, activity_id), code, role, participants, women]

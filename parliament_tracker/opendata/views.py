@@ -53,7 +53,8 @@ def iati_activities(**_query):
     form, filters = read_activity_filter()
     if filters is None:
         return json_error(400, "invalid filter values", dict(form.errors))
-    filters = dataclasses.replace(filters, public_text_only=True)
+    # public activities alone, whoever asks: the file is published
+    filters = dataclasses.replace(filters, public_text_only=True, private_of=None, every_organisation=False)
     body = iati.iati_activities_xml(iati.public_activities(filters), publisher(),
                                      dt.datetime.now(dt.UTC).replace(tzinfo=None))
     return Response(body, mimetype="application/xml", headers={"Link": data_licence().link_header})

@@ -15,6 +15,12 @@ class OrganisationError(ValueError):
     """An organisation that cannot be created as asked (a name or IATI identifier taken, an unknown type)."""
 
 
+def public_organisations():
+    """SELECT of the ids of the organisations whose activities are public: an activity is public when its lead's
+    id is in it (the one definition every public page, export, API answer and stored aggregate uses)."""
+    return select(Organisation.id).where(Organisation.activities_public.is_(True))
+
+
 def organisation_choices(*, public_only: bool = False) -> list[tuple[str, str]]:
     """(id, name) of every organisation (or of those whose activities are public), by name, for a select field."""
     stmt = select(Organisation.id, Organisation.name).order_by(Organisation.name)

@@ -14,12 +14,14 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
+from parliament_tracker.activities.queries import is_public
 from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
 from parliament_tracker.extensions import db
 from parliament_tracker.organisations.models import Organisation, activity_partners
 from parliament_tracker.profiles.models import Assessment, AssessmentAnswer, AssessmentCategory, AssessmentQuestion
 
-LIVE = Activity.deleted_at.is_(None)
+# a profile shows the public activities (their lead organisation publishes them) that are not in the bin
+LIVE = and_(Activity.deleted_at.is_(None), is_public())
 YEAR = func.extract("year", Activity.start_date)
 # Small-group suppression: no aggregate of self-assessments over fewer chambers than this is shown.
 MIN_GROUP = 5

@@ -63,7 +63,7 @@ def test_donors_links_accounts_and_coverage_survive_the_migration_both_ways(own_
         factories.make_user("donor", donor=undp, email="d@example.org")
         factories.make_user("staff", email="s@example.org")
         home, ec_id, undp_id = factories.home_organisation().id, ec.id, undp.id
-        activities = _rows("SELECT id, title, lead_organisation_id = %d FROM activities" % home)
+        activities = _rows(f"SELECT id, title, lead_organisation_id = {home} FROM activities")
         participations = _rows("SELECT activity_id, chamber_id, role, participants, women, status FROM participations")
         funding = _rows("SELECT activity_id, organisation_id FROM activity_partners WHERE role = 'funding'")
         facts = _facts(home)
@@ -78,7 +78,7 @@ def test_donors_links_accounts_and_coverage_survive_the_migration_both_ways(own_
 
         upgrade()
         home = factories.home_organisation().id
-        assert _rows("SELECT id, title, lead_organisation_id = %d FROM activities" % home) == activities
+        assert _rows(f"SELECT id, title, lead_organisation_id = {home} FROM activities") == activities
         assert all(led for _id, _title, led in activities)
         assert _rows("SELECT activity_id, chamber_id, role, participants, women, status FROM participations") == \
             participations
