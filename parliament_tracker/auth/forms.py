@@ -46,7 +46,8 @@ class UserForm(BaseForm):
     name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     chambers = SelectMultipleField(_l("Chambers (parliament accounts)"), choices=[], validate_choice=True)
-    donor = SelectField(_l("Donor (donor accounts)"), choices=[], validate_choice=True)
+    # staff: the organisation they work for (the home one when left empty); donor accounts: the donor they follow
+    donor = SelectField(_l("Organisation (staff and donor accounts)"), choices=[], validate_choice=True)
     active = BooleanField(_l("Account enabled"), default=True)
     password = PasswordField(
         _l("Initial password (leave empty to generate one)"), validators=[Optional(), Length(min=10, max=200)]

@@ -107,6 +107,8 @@ def update_user(user: User, *, role: str, name: str, active: bool, chambers=(), 
     if by is not None and by.id == user.id and (not active or role != "admin"):
         raise AccountError("You cannot disable your own account or remove your own admin role.", "role")
     _check_links(role, list(chambers), donor)
+    if role == "staff" and donor is None:  # as when created: staff without one named work for the home one
+        donor = home_organisation()
     before = _user_snapshot(user)
     with unit_of_work():
         user.role, user.name, user.active = role, name, active
