@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.extensions import db
 from parliament_tracker.organisations.models import activity_partners
+from parliament_tracker.organisations.services import create_organisation
 from tests import factories
 
 UNDP_FILE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -84,6 +85,8 @@ def test_the_export_reads_back_as_the_same_activities(client, runner, chambers, 
 
 def test_another_publishers_file_asks_for_what_it_cannot_know(runner, chambers, tmp_path):
     factories.make_donor("European Commission")
+    undp = create_organisation("United Nations Development Programme", org_type="un_agency", short_name="UNDP",
+                               iati_id="XM-DAC-41114")
     db.session.commit()
     path = tmp_path / "undp.xml"
     path.write_text(UNDP_FILE, encoding="utf-8")
@@ -96,15 +99,18 @@ def test_another_publishers_file_asks_for_what_it_cannot_know(runner, chambers, 
     assert choices == {("area", "IATI sector 15152"), ("type", "IATI aid type C01"), ("chamber", "Parliament")}
 
     maps = ["--map", "area:IATI sector 15152=awareness", "--map", "type:IATI aid type C01=mission",
-            "--map", "chamber:Parliament|FR=FR-LC", "--no-remember"]
+            "--map", "chamber:Parliament|FR=FR-LC", "--no-remember", "--organisation", "UNDP"]
     done, data = _import(runner, path, *maps)
     assert done.exit_code == 0, done.output
     mali = db.session.scalar(select(Activity).where(Activity.ref == "XM-DAC-41114-PROJ-001"))
     assert mali.title == "Support to the Parliament of Mali"  # the English narrative, not the first
     assert (mali.start_date, mali.end_date) == (dt.date(2014, 2, 3), dt.date(2016, 12, 31))  # actual before planned
     assert [d.name for d in mali.donors] == ["European Commission"] and mali.area.code == "awareness"
+    assert mali.lead_organisation_id == undp.id  # imported as the publisher's own activities
     france = db.session.scalar(select(Activity).where(Activity.ref == "XM-DAC-41114-PROJ-002"))
-    assert [p.chamber.code for p in france.participations] == ["FR-LC"]
+    assert [p.chamber.code for p in france.participations] == ["FR-LC"] and france.lead_organisation_id == undp.id
+    unknown, _data = _import(runner, path, *maps[:-1], "Nobody")
+    assert unknown.exit_code == 2 and "No organisation named 'Nobody'" in unknown.output
 
 
 @pytest.mark.parametrize("content, message", [
