@@ -4,7 +4,8 @@ resolve each report. Every step updates Participation.status and is audited in t
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from flask import abort
+from sqlalchemy import and_, literal, or_, select, true
 
 from parliament_tracker.activities.models import PARTICIPATION_ROLES, Activity, Participation
 from parliament_tracker.audit import record_change, snapshot, utcnow
@@ -68,16 +69,31 @@ def report_missing(chamber, description: str, note: str, by) -> ParticipationRep
     return report
 
 
-def open_reports() -> list[ParticipationReport]:
-    """The staff queue: open disputes and missing-record reports, oldest first."""
-    stmt = (select(ParticipationReport).where(ParticipationReport.status == "open")
+def routed_to(user):
+    """WHERE condition: the reports that go to user. A dispute goes to the staff of the organisation that leads the
+    disputed activity; a report of a missing activity (no activity yet) to the home organisation's staff; an admin
+    sees every report."""
+    if user.role == "admin":
+        return true()
+    led = select(Activity.id).where(Activity.lead_organisation_id == user.organisation_id)
+    home = bool(user.organisation is not None and user.organisation.is_home)
+    return or_(ParticipationReport.activity_id.in_(led), and_(ParticipationReport.activity_id.is_(None), literal(home)))
+
+
+def open_reports(user) -> list[ParticipationReport]:
+    """The staff queue: the open disputes and missing-record reports routed to user, oldest first."""
+    stmt = (select(ParticipationReport).where(ParticipationReport.status == "open", routed_to(user))
             .order_by(ParticipationReport.created_at, ParticipationReport.id))
     return list(db.session.scalars(stmt))
 
 
-def get_report_or_404(report_id: int) -> ParticipationReport:
-    """Any report (staff only reach this)."""
-    return db.get_or_404(ParticipationReport, report_id)
+def get_report_or_404(report_id: int, user) -> ParticipationReport:
+    """A report routed to user (staff only reach this); 404 for another organisation's."""
+    report = db.session.scalar(select(ParticipationReport).where(ParticipationReport.id == report_id,
+                                                                  routed_to(user)))
+    if report is None:
+        abort(404)
+    return report
 
 
 def find_live_activity(value: str) -> Activity | None:

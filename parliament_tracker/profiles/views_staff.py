@@ -17,13 +17,13 @@ PRIVATE = {"Cache-Control": "private"}  # staff data: never kept by a shared cac
 @bp.get("/queue")
 @role_required(*STAFF_ROLES)
 def queue():
-    return render_template("profiles/queue.html", reports=disputes.open_reports())
+    return render_template("profiles/queue.html", reports=disputes.open_reports(current_user))
 
 
 @bp.route("/reports/<int:report_id>", methods=["GET", "POST"])
 @role_required(*STAFF_ROLES)
 def resolve(report_id: int):
-    report = disputes.get_report_or_404(report_id)
+    report = disputes.get_report_or_404(report_id, current_user)
     form = ResolveForm()
     if report.participation is not None and not form.is_submitted():
         form.role.data = report.participation.role
@@ -55,7 +55,7 @@ def queue_export(fmt: str):
     """The open reports as CSV or XLSX (private: never cached by a shared cache)."""
     if fmt not in FORMATS:
         abort(404)
-    header, rows = staff_tables.queue_rows(disputes.open_reports())
+    header, rows = staff_tables.queue_rows(disputes.open_reports(current_user))
     about = Metadata(_("Disputes and missing activities"), source=request.url)
     return table_response("disputes-queue", header, rows, fmt=fmt, metadata=about, headers=PRIVATE)
 
