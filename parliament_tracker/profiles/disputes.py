@@ -3,8 +3,8 @@ resolve each report. Every step updates Participation.status and is audited in t
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask import abort
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, literal, or_, select, true
 
 from parliament_tracker.activities.models import PARTICIPATION_ROLES, Activity, Participation
