@@ -68,10 +68,10 @@ ROUTES = [
     (None, "/coverage/gaps.csv", 12),
     (None, "/coverage/map.csv", 19),
     (None, "/coverage/region.csv", 19),
-    (None, "/profiles/" + HOME, 15),
-    ("staff", "/profiles/" + HOME, 28),  # + the country's income groups by year, for its capacity table
-    ("parliament", "/profiles/" + HOME, 28),  # + the country's income groups by year, for its capacity table
-    ("parliament", "/profiles/" + HOME + "/print", 27),
+    (None, "/profiles/" + HOME, 16),  # + the organisations that supported it
+    ("staff", "/profiles/" + HOME, 29),  # + the country's income groups by year, for its capacity table
+    ("parliament", "/profiles/" + HOME, 29),  # + the country's income groups by year, for its capacity table
+    ("parliament", "/profiles/" + HOME + "/print", 28),
     ("parliament", "/profiles/" + HOME + "/records.csv", 6),
     (None, "/profiles/" + HOME + "/records.csv", 5),
     ("parliament", "/profiles/" + HOME + "/assessments", 7),

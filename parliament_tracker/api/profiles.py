@@ -17,7 +17,7 @@ def _body(profile) -> dict:
             "other_chambers": [c.code for c in profile.others], "breadth": profile.breadth, "areas": profile.areas,
             "people_trained": profile.trained, "people_trained_confirmed": profile.trained_confirmed,
             "expert_activities": profile.expert_activities, "experts_supplied_to": profile.experts_to,
-            "donors": profile.donors, "records": profile.records,
+            "donors": profile.donors, "supporters": profile.supporters, "records": profile.records,
             "timeline": [{"year": y, "area": a, "activities": n} for (y, a), n in sorted(profile.timeline.counts.items())]}
     if can_view_chamber(current_user, profile.chamber):
         open_reports = sum(1 for r in summary.chamber_reports(profile.chamber.id) if r.status == "open")

@@ -10,7 +10,7 @@ from collections import defaultdict
 from statistics import median
 from typing import NamedTuple
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, union_all
 from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
@@ -147,6 +147,23 @@ def donors_funding(chamber_id: int) -> list[DonorRow]:
             .join(Organisation, Organisation.id == activity_partners.c.organisation_id)
             .where(Participation.chamber_id == chamber_id, LIVE)
             .group_by(Organisation.name).order_by(func.count(func.distinct(Participation.activity_id)).desc(), Organisation.name))
+    return [DonorRow(name, n) for name, n in db.session.execute(stmt)]
+
+
+def support_by_organisation(chamber_id: int) -> list[DonorRow]:
+    """The organisations that led, implemented or co-organised the live public activities the chamber took part in
+    (in any role), with how many each: all the support it received, not only the home organisation's."""
+    partners = activity_partners
+    working = union_all(
+        select(Activity.id.label("activity_id"), Activity.lead_organisation_id.label("organisation_id")),
+        select(partners.c.activity_id, partners.c.organisation_id).where(partners.c.role != "funding")).subquery()
+    activities = func.count(func.distinct(Participation.activity_id))
+    stmt = (select(Organisation.name, activities).select_from(Participation)
+            .join(Activity, Activity.id == Participation.activity_id)
+            .join(working, working.c.activity_id == Activity.id)
+            .join(Organisation, Organisation.id == working.c.organisation_id)
+            .where(Participation.chamber_id == chamber_id, LIVE)
+            .group_by(Organisation.name).order_by(activities.desc(), Organisation.name))
     return [DonorRow(name, n) for name, n in db.session.execute(stmt)]
 
 

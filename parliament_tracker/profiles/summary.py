@@ -35,6 +35,7 @@ class PublicProfile:
     expert_activities: int
     experts_to: list[queries.Supplied]
     donors: list[queries.DonorRow]
+    supporters: list[queries.DonorRow]
     records: list[queries.RecordRow]
     records_total: int = 0
     records_page: int = 1  # the page of records shown (RECORDS_PER_PAGE each); all of them when records_pages is 1
@@ -75,6 +76,7 @@ def public_profile(chamber, records_page: int | None = None) -> PublicProfile:
         expert_activities=queries.expert_activities(chamber.id),
         experts_to=queries.experts_supplied_to(chamber.id),
         donors=queries.donors_funding(chamber.id),
+        supporters=queries.support_by_organisation(chamber.id),
         records=records,
         records_total=total,
         records_page=records_page or 1,

@@ -76,6 +76,8 @@ class ProfileSchema(ma.Schema):
     expert_activities = F.Integer(**N)
     experts_supplied_to = F.List(F.Nested(Supplied), required=True)
     donors = F.List(F.Nested(DonorCount), required=True)
+    supporters = F.List(F.Nested(DonorCount), required=True,
+                        metadata={"description": "organisations that led, implemented or co-organised its activities"})
     records = F.List(F.Nested(Record), required=True, metadata={"description": "every record, newest first"})
     timeline = F.List(F.Nested(TimelinePoint), required=True,
                       metadata={"description": "the time series: activities per start year and area, the "
