@@ -58,6 +58,8 @@ ROUTES = [
     (None, "/?donor={donor}", 22),
     (None, "/coverage/matrix", 10),
     (None, "/coverage/gaps", 12),
+    (None, "/coordination", 12),
+    (None, "/coordination?window=24&org_type=ngo", 12),
     (None, "/coverage/matrix.csv", 7),
     (None, "/coverage/gaps.csv", 12),
     (None, "/coverage/map.csv", 19),

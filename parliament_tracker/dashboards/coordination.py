@@ -27,7 +27,8 @@ from parliament_tracker.dashboards.scope import (
     year_of,
 )
 from parliament_tracker.extensions import db
-from parliament_tracker.organisations.models import Organisation, activity_partners
+from parliament_tracker.labels import label
+from parliament_tracker.organisations.models import ORGANISATION_TYPES, Organisation, activity_partners
 
 WORKING_ROLES = ("implementing", "co_organising")
 DEFAULT_WINDOW = 12
@@ -148,13 +149,13 @@ def work_by_chamber(f: CoordinationFilters) -> list[ChamberWork]:
     """Per chamber in scope, each organisation that worked there and, per area, the number of public activities
     it worked in with the chamber as a beneficiary. Ordered by chamber, organisation, area. One grouped select."""
     work = _work(f)
-    label = _label(Organisation)
-    stmt = (select(Chamber.code, label, ActivityArea.code, func.count(func.distinct(work.c.activity_id)))
+    org_label = _label(Organisation)
+    stmt = (select(Chamber.code, org_label, ActivityArea.code, func.count(func.distinct(work.c.activity_id)))
             .join(Chamber, Chamber.id == work.c.chamber_id).join(ActivityArea, ActivityArea.id == work.c.area_id)
             .join(Organisation, Organisation.id == work.c.organisation_id)
             .where(*_organisation_filter(f, Organisation))
-            .group_by(Chamber.code, label, ActivityArea.code, ActivityArea.position)
-            .order_by(Chamber.code, label, ActivityArea.position, ActivityArea.code))
+            .group_by(Chamber.code, org_label, ActivityArea.code, ActivityArea.position)
+            .order_by(Chamber.code, org_label, ActivityArea.position, ActivityArea.code))
     return [ChamberWork(*row) for row in _run(stmt, f)]
 
 
@@ -173,3 +174,20 @@ def chambers_reached_by_no_one(f: CoordinationFilters) -> Unreached:
     reached = existing.c.chamber_id.in_(select(work.c.chamber_id))
     stmt = select(func.count(), func.count().filter(~reached)).select_from(existing)
     return Unreached(*_run(stmt, f)[0])
+
+
+def organisation_choices() -> list[tuple[str, str]]:
+    """(id, label) of the organisations working in a live public activity, by label: the organisation filter's
+    choices (a private organisation's name is never offered)."""
+    public = select(Activity.id).where(*activity_conditions(CoverageFilters()))
+    working = union(select(Activity.lead_organisation_id).where(Activity.id.in_(public)),
+                    select(activity_partners.c.organisation_id)
+                    .where(activity_partners.c.role.in_(WORKING_ROLES), activity_partners.c.activity_id.in_(public)))
+    org_label = _label(Organisation)
+    stmt = select(Organisation.id, org_label).where(Organisation.id.in_(working)).order_by(org_label)
+    return [(str(i), name) for i, name in db.session.execute(stmt)]
+
+
+def org_type_choices() -> list[tuple[str, str]]:
+    """(code, label) of every organisation type."""
+    return [(t, label("org_type", t)) for t in ORGANISATION_TYPES]

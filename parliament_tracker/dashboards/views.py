@@ -7,9 +7,9 @@ from flask_login import current_user
 from parliament_tracker.auth.permissions import public, public_unless_disabled
 from parliament_tracker.chambers.models import INCOME_REFERENCE
 from parliament_tracker.conditional import conditional
-from parliament_tracker.dashboards import assets, tables, words
+from parliament_tracker.dashboards import assets, coordination, tables, words
 from parliament_tracker.dashboards.choices import area_labels, filter_choices
-from parliament_tracker.dashboards.forms import CoverageFilterForm
+from parliament_tracker.dashboards.forms import CoordinationFilterForm, CoverageFilterForm
 from parliament_tracker.dashboards.funded import funded_activities
 from parliament_tracker.dashboards.panels import column_label, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
@@ -113,6 +113,22 @@ def funded():
     return render_template("dashboards/funded.html", form=form, activities=funded_activities(form.filters()),
                            report=report, areas=areas, period=period, chosen=chosen, words=words,
                            donor=dict(form.donor.choices)[form.donor.data])
+
+
+@bp.get("/coordination")
+@public_unless_disabled(dashboards_are_public)
+def coordination_view():
+    """Who does what where: overlaps between organisations, who worked in each chamber, chambers no one reached."""
+    areas = area_labels()
+    form = CoordinationFilterForm()
+    form.set_choices({**filter_choices(areas), "organisation": coordination.organisation_choices(),
+                      "org_type": coordination.org_type_choices()})
+    if not form.validate():
+        return render_template("dashboards/coordination.html", form=form, areas=areas, overlaps=None), 400
+    f = coordination.CoordinationFilters(**form.coordination())
+    return render_template("dashboards/coordination.html", form=form, areas=areas, filters=f,
+                           overlaps=coordination.overlaps(f), work=coordination.work_by_chamber(f),
+                           unreached=coordination.chambers_reached_by_no_one(f))
 
 
 @bp.get("/coverage/<name>.csv", defaults={"fmt": "csv"})

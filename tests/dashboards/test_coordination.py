@@ -97,3 +97,19 @@ def test_who_worked_where_and_chambers_no_one_reached(world):
                     ("KE-LC", "IPU", "awareness", 1), ("KE-LC", "IPU", "research", 1), ("SE-LC", "IPU", "awareness", 1)}
     assert c.chambers_reached_by_no_one(c.CoordinationFilters()) == c.Unreached(chambers=3, unreached=1)
     assert c.chambers_reached_by_no_one(c.CoordinationFilters(F(year_from=2022))) == c.Unreached(3, 2)
+
+
+def test_the_page_shows_the_overlap_and_the_unreached_count(world, client):
+    page = client.get("/coordination").get_data(as_text=True)
+    assert "1 overlap within 12 months" in page and "1 of 3 chambers reached by no organisation" in page
+    assert "WFD KE" in page and "Secret" not in page and "WFD deleted" not in page
+    narrowed = client.get("/coordination?window=30&org_type=inter_parliamentary").get_data(as_text=True)
+    assert "2 overlaps within 30 months" in narrowed
+
+
+@pytest.mark.parametrize("query", ["window=-1", "window=abc", "organisation=999999", "org_type=spaceship",
+                                   "from=2020&to=2010"])
+def test_bad_filters_get_a_message_and_a_400(world, client, query):
+    response = client.get(f"/coordination?{query}")
+    assert response.status_code == 400
+    assert "Some filters are not valid" in response.get_data(as_text=True)
