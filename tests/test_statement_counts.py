@@ -95,6 +95,7 @@ ROUTES = [
     (None, "/api/v1/areas", 3),
     (None, "/api/v1/coverage/matrix?per_page={per_page}", 7),
     (None, "/api/v1/coverage/gaps?per_page={per_page}&area=research", 15),
+    (None, "/api/v1/coordination/overlaps?per_page={per_page}&window=24", 12),
     (None, "/api/v1/capacity", 7),
     ("staff", "/api/v1/profiles/" + HOME, 17),
     (None, "/api/v1/openapi.json", 2),

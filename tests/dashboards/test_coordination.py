@@ -113,3 +113,12 @@ def test_bad_filters_get_a_message_and_a_400(world, client, query):
     response = client.get(f"/coordination?{query}")
     assert response.status_code == 400
     assert "Some filters are not valid" in response.get_data(as_text=True)
+
+
+def test_the_api_answers_the_same_overlaps(world, client):
+    body = client.get("/api/v1/coordination/overlaps?window=30&org_type=inter_parliamentary").get_json()
+    assert body["total"] == 2
+    assert {tuple(o["organisations"]) for o in body["overlaps"]} == {(world["home"], "IPU"), ("WFD", "IPU")}
+    assert all("Secret" not in a["organisation"] for o in body["overlaps"] for a in o["activities"])
+    refused = client.get("/api/v1/coordination/overlaps?organisation=999999")
+    assert refused.status_code == 400 and "organisation" in refused.get_json()["fields"]
