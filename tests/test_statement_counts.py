@@ -60,6 +60,7 @@ ROUTES = [
     (None, "/coverage/gaps", 12),
     (None, "/coordination", 12),
     (None, "/coordination?window=24&org_type=ngo", 12),
+    (None, "/coordination/overlaps.csv?window=24", 12),
     (None, "/coverage/matrix.csv", 7),
     (None, "/coverage/gaps.csv", 12),
     (None, "/coverage/map.csv", 19),

@@ -191,3 +191,13 @@ def organisation_choices() -> list[tuple[str, str]]:
 def org_type_choices() -> list[tuple[str, str]]:
     """(code, label) of every organisation type."""
     return [(t, label("org_type", t)) for t in ORGANISATION_TYPES]
+
+
+OVERLAP_HEADER = ["chamber", "area", "organisation_a", "organisation_b", "activity_id", "activity_title",
+                  "activity_start", "activity_organisation"]
+
+
+def overlap_rows(found: list[Overlap]) -> list[list]:
+    """The overlaps as the download's rows: one per overlap and activity (OVERLAP_HEADER's columns)."""
+    return [[o.chamber_code, o.area_code, *o.organisations, a.id, a.title, a.start_date.isoformat(), a.organisation]
+            for o in found for a in o.activities]

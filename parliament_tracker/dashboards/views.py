@@ -115,20 +115,39 @@ def funded():
                            donor=dict(form.donor.choices)[form.donor.data])
 
 
+def _coordination_form(areas: dict[str, str] | None = None) -> CoordinationFilterForm:
+    form = CoordinationFilterForm()
+    form.set_choices({**filter_choices(areas), "organisation": coordination.organisation_choices(),
+                      "org_type": coordination.org_type_choices()})
+    return form
+
+
 @bp.get("/coordination")
 @public_unless_disabled(dashboards_are_public)
 def coordination_view():
     """Who does what where: overlaps between organisations, who worked in each chamber, chambers no one reached."""
     areas = area_labels()
-    form = CoordinationFilterForm()
-    form.set_choices({**filter_choices(areas), "organisation": coordination.organisation_choices(),
-                      "org_type": coordination.org_type_choices()})
+    form = _coordination_form(areas)
     if not form.validate():
         return render_template("dashboards/coordination.html", form=form, areas=areas, overlaps=None), 400
     f = coordination.CoordinationFilters(**form.coordination())
     return render_template("dashboards/coordination.html", form=form, areas=areas, filters=f,
                            overlaps=coordination.overlaps(f), work=coordination.work_by_chamber(f),
                            unreached=coordination.chambers_reached_by_no_one(f))
+
+
+@bp.get("/coordination/overlaps.csv", defaults={"fmt": "csv"})
+@bp.get("/coordination/overlaps.xlsx", defaults={"fmt": "xlsx"}, endpoint="coordination_xlsx")
+@public_unless_disabled(dashboards_are_public)
+def coordination_download(fmt: str):
+    """The overlaps, one row per overlap and activity, for the filters in the URL."""
+    form = _coordination_form()
+    if not form.validate():
+        abort(400, " ".join(form.error_messages()))
+    f = coordination.CoordinationFilters(**form.coordination())
+    about = Metadata(_("Overlaps between organisations"), dict(form.chosen()), source=request.url)
+    return table_response("coordination-overlaps", coordination.OVERLAP_HEADER,
+                          coordination.overlap_rows(coordination.overlaps(f)), fmt=fmt, metadata=about)
 
 
 @bp.get("/coverage/<name>.csv", defaults={"fmt": "csv"})

@@ -122,3 +122,13 @@ def test_the_api_answers_the_same_overlaps(world, client):
     assert all("Secret" not in a["organisation"] for o in body["overlaps"] for a in o["activities"])
     refused = client.get("/api/v1/coordination/overlaps?organisation=999999")
     assert refused.status_code == 400 and "organisation" in refused.get_json()["fields"]
+
+
+def test_the_download_has_a_row_per_overlap_and_activity(world, client):
+    response = client.get("/coordination/overlaps.csv")
+    assert response.status_code == 200
+    lines = response.get_data(as_text=True).splitlines()
+    assert lines[0] == ",".join(c.OVERLAP_HEADER)
+    assert [line.split(",")[5] for line in lines[1:]] == ["Centre KE", "Centre KE again", "WFD KE"]
+    assert client.get("/coordination/overlaps.xlsx").status_code == 200
+    assert client.get("/coordination/overlaps.csv?window=-3").status_code == 400
