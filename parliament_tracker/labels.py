@@ -23,6 +23,10 @@ LABELS = {
     "participation_status": {"claimed": _l("Claimed by the centre"), "confirmed": _l("Confirmed by the parliament"),
                              "disputed": _l("Disputed by the parliament")},
     "mail_status": {"queued": _l("queued"), "sending": _l("sending"), "sent": _l("sent"), "failed": _l("failed")},
+    "org_type": {"un_agency": _l("UN agency"), "inter_parliamentary": _l("Inter-parliamentary organisation"),
+                 "parliament": _l("Parliament"), "ngo": _l("Non-governmental organisation"),
+                 "donor_agency": _l("Donor agency"), "private_sector": _l("Private sector"),
+                 "academic": _l("Academic institution")},
     "mail_kind": {"password_reset": _l("Password reset"), "invitation": _l("Invitation"), "digest": _l("Digest"), "test": _l("Test message")},
 }
 

@@ -10,6 +10,7 @@ bp = ApiBlueprint("api", __name__, description="parliament-tracker's data")
 from parliament_tracker.api import (  # noqa: E402,F401  (register their routes on bp)
     activities,
     chambers,
+    coordination,
     coverage,
     health,
     profiles,

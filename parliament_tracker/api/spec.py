@@ -44,6 +44,7 @@ Lists that are paged say `total`, `pages` and `links` (first, prev, next, last).
 TAGS = {
     "registry": "The chamber registry (Popolo organizations), countries and the vocabularies",
     "coverage": "The coverage dashboard's figures, matrix and gaps, for the dashboard's filters",
+    "coordination": "Who does what where: overlaps between organisations working with the same chamber and area",
     "profiles": "A chamber's public profile and time series; the ICT capacity aggregates",
     "activities (staff)": "Activities and participations, for centre staff",
     "open data": "Standard formats: IATI 2.03, the Frictionless data package of the public data (CSV, XLSX, HXL)",

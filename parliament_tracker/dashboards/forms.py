@@ -66,3 +66,38 @@ class CoverageFilterForm(FilterForm):
                  if field.data and not field.errors]
         return [(words, urlencode([(k, v) for k, v in request.args.items(multi=True) if k not in (name, "page")]))
                 for name, words in years + self.chosen()]
+
+
+class CoordinationFilterForm(CoverageFilterForm):
+    """The coverage filters without activity type, donor and confirmed-only (the coordination view counts public
+    work of every organisation), plus the overlap window in months, an organisation and an organisation type."""
+
+    activity_type = None
+    donor = None
+    confirmed = None
+    window = BoundedIntegerField(_l("Window (months)"), default=12, minimum=0, maximum=120,
+                                 validators=[Optional(), NumberRange(min=0, max=120, message=_l(
+                                     "Give a number of months between 0 and 120."))])
+    organisation = SelectField(_l("Organisation"), choices=[], default="")
+    org_type = SelectField(_l("Organisation type"), choices=[], default="")
+
+    def set_choices(self, choices: dict) -> None:
+        for name, label in (("area", _l("All areas")), ("region", _l("All regions")),
+                            ("income_group", _l("All income groups")), ("organisation", _l("All organisations")),
+                            ("org_type", _l("All types of organisation"))):
+            getattr(self, name).choices = [("", label)] + list(choices[name])
+
+    def coordination(self) -> dict:
+        """The values of the coordination filters (dashboards.coordination.CoordinationFilters' arguments)."""
+        coverage = CoverageFilters(year_from=self.year_from.data or None, year_to=self.year_to.data or None,
+                                   area=self.area.data or None, region=self.region.data or None,
+                                   income_group=self.income_group.data or None)
+        window = self.window.data if self.window.data is not None else 12
+        return {"coverage": coverage, "window_months": window,
+                "organisation_id": int(self.organisation.data) if self.organisation.data else None,
+                "org_type": self.org_type.data or None}
+
+    def chosen(self) -> list[tuple[str, str]]:
+        return [(field.name, str(dict(field.choices).get(field.data, field.data)))
+                for field in (self.area, self.region, self.income_group, self.organisation, self.org_type)
+                if field.data]

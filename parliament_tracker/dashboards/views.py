@@ -7,9 +7,9 @@ from flask_login import current_user
 from parliament_tracker.auth.permissions import public, public_unless_disabled
 from parliament_tracker.chambers.models import INCOME_REFERENCE
 from parliament_tracker.conditional import conditional
-from parliament_tracker.dashboards import assets, tables, words
+from parliament_tracker.dashboards import assets, coordination, tables, words
 from parliament_tracker.dashboards.choices import area_labels, filter_choices
-from parliament_tracker.dashboards.forms import CoverageFilterForm
+from parliament_tracker.dashboards.forms import CoordinationFilterForm, CoverageFilterForm
 from parliament_tracker.dashboards.funded import funded_activities
 from parliament_tracker.dashboards.panels import column_label, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
@@ -113,6 +113,41 @@ def funded():
     return render_template("dashboards/funded.html", form=form, activities=funded_activities(form.filters()),
                            report=report, areas=areas, period=period, chosen=chosen, words=words,
                            donor=dict(form.donor.choices)[form.donor.data])
+
+
+def _coordination_form(areas: dict[str, str] | None = None) -> CoordinationFilterForm:
+    form = CoordinationFilterForm()
+    form.set_choices({**filter_choices(areas), "organisation": coordination.organisation_choices(),
+                      "org_type": coordination.org_type_choices()})
+    return form
+
+
+@bp.get("/coordination")
+@public_unless_disabled(dashboards_are_public)
+def coordination_view():
+    """Who does what where: overlaps between organisations, who worked in each chamber, chambers no one reached."""
+    areas = area_labels()
+    form = _coordination_form(areas)
+    if not form.validate():
+        return render_template("dashboards/coordination.html", form=form, areas=areas, overlaps=None), 400
+    f = coordination.CoordinationFilters(**form.coordination())
+    return render_template("dashboards/coordination.html", form=form, areas=areas, filters=f,
+                           overlaps=coordination.overlaps(f), work=coordination.work_by_chamber(f),
+                           unreached=coordination.chambers_reached_by_no_one(f))
+
+
+@bp.get("/coordination/overlaps.csv", defaults={"fmt": "csv"})
+@bp.get("/coordination/overlaps.xlsx", defaults={"fmt": "xlsx"}, endpoint="coordination_xlsx")
+@public_unless_disabled(dashboards_are_public)
+def coordination_download(fmt: str):
+    """The overlaps, one row per overlap and activity, for the filters in the URL."""
+    form = _coordination_form()
+    if not form.validate():
+        abort(400, " ".join(form.error_messages()))
+    f = coordination.CoordinationFilters(**form.coordination())
+    about = Metadata(_("Overlaps between organisations"), dict(form.chosen()), source=request.url)
+    return table_response("coordination-overlaps", coordination.OVERLAP_HEADER,
+                          coordination.overlap_rows(coordination.overlaps(f)), fmt=fmt, metadata=about)
 
 
 @bp.get("/coverage/<name>.csv", defaults={"fmt": "csv"})

@@ -45,6 +45,9 @@ RULES += [
     ("GET", "/api/v1/coverage/gaps?area=nowhere", {r: 400 for r in ALL_200}),
     ("GET", "/api/v1/coverage/gaps", ALL_200),
     ("GET", "/api/v1/capacity", ALL_200),
+    ("GET", "/api/v1/coordination/overlaps", ALL_200),
+    ("GET", "/api/v1/coordination/overlaps?window=121", {r: 400 for r in ALL_200}),
+    ("GET", "/api/v1/coordination/overlaps?organisation=999999", {r: 400 for r in ALL_200}),
 ]
 
 # The profiles' API routes are in tests/profiles/access_rules.py.

@@ -1,0 +1,34 @@
+"""GET /api/v1/coordination/overlaps (paged): where two organisations worked with the same chamber in the same
+area within a window of months, from the same query as the /coordination page."""
+
+from __future__ import annotations
+
+from parliament_tracker.api import bp
+from parliament_tracker.api.access import errors, open_data
+from parliament_tracker.api.schemas import coordination as s
+from parliament_tracker.api.schemas.common import page_of
+from parliament_tracker.dashboards import coordination
+from parliament_tracker.dashboards.choices import filter_choices
+from parliament_tracker.dashboards.forms import CoordinationFilterForm
+from parliament_tracker.errors import json_error
+
+
+@bp.get("/api/v1/coordination/overlaps", tags=["coordination"])
+@open_data
+@errors(400)
+@bp.arguments(s.OverlapQuery, location="query", as_kwargs=True)
+@bp.response(200, s.OverlapPage)
+def coordination_overlaps(page: int, per_page: int, **_query):
+    """Overlaps between organisations, over public activities only, by chamber, area and organisations.
+
+    An organisation works in an activity it leads, implements or co-organises; two organisations overlap in a
+    chamber and area when each worked there, in different non-deleted public activities, with start dates at most
+    `window` calendar months apart."""
+    form = CoordinationFilterForm()
+    form.set_choices({**filter_choices(), "organisation": coordination.organisation_choices(),
+                      "org_type": coordination.org_type_choices()})
+    if not form.validate():
+        return json_error(400, "Invalid query parameters.",
+                          {getattr(form, name).name: errors for name, errors in form.errors.items()})
+    rows = coordination.overlaps(coordination.CoordinationFilters(**form.coordination()))
+    return page_of("overlaps", rows, page, per_page)
