@@ -12,6 +12,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from config import database_url
 from parliament_tracker import create_app
 from parliament_tracker.dashboards.facts import differences
 from parliament_tracker.extensions import db
@@ -25,7 +26,7 @@ def own_database(tmp_path):
     if not base:
         yield f"sqlite:///{tmp_path}/migration.db"
         return
-    url = make_url(base)
+    url = make_url(database_url(base, base))  # the driver the app uses (psycopg 3)
     name = f"migration_{uuid.uuid4().hex[:10]}"
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
