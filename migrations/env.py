@@ -103,9 +103,18 @@ def run_migrations_online():
             # pragma is ignored inside a transaction, so it is set before the migrations begin theirs.
             connection.exec_driver_sql('PRAGMA foreign_keys=OFF')
             connection.commit()
+        dialect = connection.dialect.name
+
+        def include_object(obj, name, type_, reflected, compare_to):
+            # an index the models declare for one database only (info["only_on"]) is compared on that one alone
+            model = compare_to if reflected else obj
+            only_on = (getattr(model, "info", None) or {}).get("only_on") if model is not None else None
+            return only_on is None or only_on == dialect
+
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            include_object=include_object,
             **conf_args
         )
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -54,6 +55,9 @@ class Activity(db.Model):
         # Covers the dashboards' activity counts per area, year and type (no table reads).
         Index("ix_activities_live_start", "deleted_at", "start_date", "area_id", "activity_type"),
         Index("ix_activities_area_start", "area_id", "start_date"),
+        # PostgreSQL's planner finds the first and last live start dates only through a partial index (0016)
+        Index("ix_activities_live_start_date", "start_date", postgresql_where=text("deleted_at IS NULL"),
+              info={"only_on": "postgresql"}).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

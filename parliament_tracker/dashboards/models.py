@@ -29,8 +29,9 @@ class CoverageFact(db.Model):
     # the slice first, then what a filter narrows it by; clustered on that key (SQLite's WITHOUT ROWID; on
     # PostgreSQL CLUSTER in migration 0016 and inserts in key order); on PostgreSQL the chambers in scope of a
     # slice are found by the index (migration 0016)
-    __table_args__ = (Index("ix_coverage_facts_slice_chamber", "activity_type", "donor_id", "chamber_id")
-                      .ddl_if(dialect="postgresql"), {"sqlite_with_rowid": False})
+    __table_args__ = (Index("ix_coverage_facts_slice_chamber", "activity_type", "donor_id", "chamber_id",
+                            info={"only_on": "postgresql"}).ddl_if(dialect="postgresql"),
+                      {"sqlite_with_rowid": False})
 
     activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
     donor_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
