@@ -115,6 +115,9 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "parliament-tracker <no-reply@localhost>")
     MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))
     MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "12"))
+    # The name given in EHLO; without it smtplib asks DNS for this machine's name on every message, which can
+    # outlast MAIL_TIMEOUT where reverse lookups are slow. Empty: the host of PUBLIC_URL.
+    MAIL_EHLO_NAME = os.environ.get("MAIL_EHLO_NAME", "")
     MAIL_FILE_DIR = os.environ.get("MAIL_FILE_DIR", str(BASE_DIR / "instance" / "mail"))
     # Links in mail are built on this address, never on the Host header a request claims.
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")

@@ -28,10 +28,11 @@ def free_port() -> int:
 
 
 class _Collect:
-    def __init__(self, inbox: list):
-        self.inbox = inbox
+    def __init__(self, inbox: list, greetings: list):
+        self.inbox, self.greetings = inbox, greetings
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.greetings.append(session.host_name)
         self.inbox.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
         return "250 Message accepted for delivery"
 
@@ -42,10 +43,13 @@ class SmtpServer:
     def __init__(self):
         self.port = free_port()
         self.inbox: list = []
+        self.greetings: list = []  # the name each sender gave in EHLO/HELO, per accepted message
         self.controller = None
 
     def start(self) -> None:
-        self.controller = Controller(_Collect(self.inbox), hostname="127.0.0.1", port=self.port)
+        # server_hostname: else aiosmtpd asks DNS for this machine's name on every connection.
+        self.controller = Controller(_Collect(self.inbox, self.greetings), hostname="127.0.0.1", port=self.port,
+                                     server_hostname="localhost")
         self.controller.start()
 
     def stop(self) -> None:
@@ -59,15 +63,29 @@ class SmtpServer:
     def to(self, address: str) -> list[Message]:
         return [m for m in self.messages() if m["To"] == address]
 
-    def wait_for(self, address: str, count: int = 1, timeout: float = 10.0) -> list[Message]:
-        """The messages to address once there are count of them (delivery may run after a response is sent)."""
+    def wait_for(self, address: str, count: int = 1, timeout: float = 20.0, outbox=None) -> list[Message]:
+        """The messages to address once there are count of them (delivery may run after a response is sent);
+        outbox, an app, lets a failure say what the app's outbox holds for the address."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = self.to(address)
             if len(found) >= count:
                 return found
             time.sleep(0.05)
-        raise AssertionError(f"{count} message(s) to {address} expected; the server got {len(self.to(address))}")
+        raise AssertionError(f"{count} message(s) to {address} expected; the server got {len(self.to(address))}"
+                             + (f"; the outbox holds {outbox_rows(outbox, address)}" if outbox else ""))
+
+
+def outbox_rows(app, address: str) -> list[tuple]:
+    from sqlalchemy import select
+
+    from parliament_tracker.extensions import db
+    from parliament_tracker.mail.models import OutboxMessage
+
+    with app.app_context():
+        rows = db.session.execute(select(OutboxMessage.kind, OutboxMessage.status, OutboxMessage.attempts,
+                                         OutboxMessage.last_error).where(OutboxMessage.recipient == address))
+        return [tuple(row) for row in rows]
 
 
 def body_of(message: Message) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import smtplib
 import ssl
 from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import current_app
 
@@ -40,13 +42,25 @@ def deliver(email: EmailMessage) -> None:
         raise DeliveryFailed(f"{type(error).__name__}: {error}"[:1000]) from error
 
 
+def ehlo_name(config) -> str:
+    """The name this sender gives in EHLO: MAIL_EHLO_NAME, else PUBLIC_URL's host (an IP address bracketed, as
+    RFC 5321 writes an address literal), else localhost."""
+    name = config.get("MAIL_EHLO_NAME") or urlsplit(config.get("PUBLIC_URL") or "").hostname or "localhost"
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return name
+    return f"[IPv6:{address}]" if address.version == 6 else f"[{address}]"
+
+
 def _smtp(email: EmailMessage, config) -> None:
     context = ssl.create_default_context()
     host, port, timeout = config["MAIL_SERVER"], config["MAIL_PORT"], config["MAIL_TIMEOUT"]
+    local = ehlo_name(config)
     if config["MAIL_USE_SSL"]:
-        server = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
+        server = smtplib.SMTP_SSL(host, port, local_hostname=local, timeout=timeout, context=context)
     else:
-        server = smtplib.SMTP(host, port, timeout=timeout)
+        server = smtplib.SMTP(host, port, local_hostname=local, timeout=timeout)
     with server:
         if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
             server.starttls(context=context)

@@ -31,7 +31,7 @@ def test_forgot_mail_link_new_password_sign_in(page, live_db, smtp, axe_check):
     page.get_by_label("E-mail").press("Enter")
     expect(page.get_by_text("a link to set a new password is on its way")).to_be_visible()
 
-    link = link_in(smtp.wait_for(user.email)[0])
+    link = link_in(smtp.wait_for(user.email, outbox=live_db)[0])
     assert link.startswith(page.url.split("/login")[0])
     page.goto(link)
     expect(page.get_by_role("heading", name="Choose your password")).to_be_visible()

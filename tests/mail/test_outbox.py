@@ -28,6 +28,24 @@ def test_a_committed_message_is_delivered_over_smtp_with_its_headers(app, smtp):
     [message] = _messages()
     assert (message.status, message.attempts, message.last_error) == ("sent", 1, "")
     assert received["Message-ID"] == message.message_id and message.sent_at is not None
+    assert smtp.greetings == ["tracker.example.org"]  # PUBLIC_URL's host: no DNS lookup of this machine's name
+
+
+def test_the_ehlo_name_is_the_setting_or_an_address_literal(make_app, smtp):
+    from parliament_tracker.mail.transport import ehlo_name
+
+    for public_url, setting, expected in (("http://127.0.0.1:5000", "", "[127.0.0.1]"),
+                                          ("http://[::1]:5000", "", "[IPv6:::1]"),
+                                          ("", "", "localhost"),
+                                          ("https://tracker.example.org", "mx1.example.org", "mx1.example.org")):
+        assert ehlo_name({"PUBLIC_URL": public_url, "MAIL_EHLO_NAME": setting}) == expected
+    app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp.port, MAIL_USE_TLS=False,
+                   PUBLIC_URL="http://127.0.0.1:5000", MAIL_EHLO_NAME="sender.example.org")
+    with app.app_context():
+        queue_message("someone@example.org", "Hello", "A body.\n", "test")
+        db.session.commit()
+        assert deliver_committed() == 1
+    assert smtp.greetings == ["sender.example.org"]
 
 
 def test_a_rolled_back_write_sends_nothing(app, smtp):
