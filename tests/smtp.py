@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import email.policy
 import re
 import socket
 import time
@@ -58,7 +59,7 @@ class SmtpServer:
             self.controller = None
 
     def messages(self) -> list[Message]:
-        return [email.message_from_bytes(raw) for _, _, raw in self.inbox]
+        return [email.message_from_bytes(raw, policy=email.policy.default) for _, _, raw in self.inbox]
 
     def to(self, address: str) -> list[Message]:
         return [m for m in self.messages() if m["To"] == address]

@@ -92,6 +92,7 @@ class InvitationForm(BaseForm):
     name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
     chambers = SelectMultipleField(_l("Chambers they speak for"), choices=[], validate_choice=True,
                                    validators=[DataRequired(message=_l("Choose at least one chamber."))])
+    locale = SelectField(_l("Language of the invitation and of their account"), choices=[], validate_choice=True)
     submit = SubmitField(_l("Send the invitation"))
 
 

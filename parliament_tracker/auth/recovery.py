@@ -87,9 +87,10 @@ def reset_password(token: str, new: str) -> User:
     return user
 
 
-def invite_correspondent(email: str, chambers, *, name: str = "", by=None) -> User:
+def invite_correspondent(email: str, chambers, *, name: str = "", by=None, locale: str | None = None) -> User:
     """Create a parliament account for the chambers with no usable password, and queue the link that lets the
-    invitee choose one; the account and the message are committed together."""
+    invitee choose one, in locale (their account's language until they choose another); the account and the
+    message are committed together."""
     email = (email or "").strip().lower()
     if get_user_by_email(email) is not None:
         raise AccountError(_l("An account with this e-mail already exists."), "email")
@@ -97,7 +98,8 @@ def invite_correspondent(email: str, chambers, *, name: str = "", by=None) -> Us
     exists = AccountError(_l("An account with this e-mail already exists."), "email")
     with unit_of_work(conflict=exists):  # the account and its invitation, or neither
         user = User(email=email, name=name, role="parliament", active=True, chambers=list(chambers),
-                    password_hash=UNUSABLE_PREFIX + secrets.token_urlsafe(24))
+                    password_hash=UNUSABLE_PREFIX + secrets.token_urlsafe(24),
+                    locale=locale if locale in current_app.config["LANGUAGES"] else None)
         db.session.add(user)
         record_change("create", user, before=None, after=_user_snapshot(user), by=by, note="invited by e-mail")
         days = current_app.config["INVITATION_MAX_AGE"] // 86400

@@ -10,6 +10,7 @@ from parliament_tracker.auth.permissions import public, role_required
 from parliament_tracker.auth.views import bp
 from parliament_tracker.chambers.services import chamber_choices, get_chambers_by_ids
 from parliament_tracker.extensions import limiter
+from parliament_tracker.i18n import current_locale, language_choices
 from parliament_tracker.pages import form_page
 
 
@@ -62,10 +63,12 @@ def accept_invitation(token: str):
 @bp.route("/invitations/new", methods=["GET", "POST"])
 @role_required("admin", "staff")
 def invite():
-    form = InvitationForm()
+    form = InvitationForm(locale=current_locale())
     form.chambers.choices = chamber_choices()
+    form.locale.choices = language_choices()
     return form_page(form, lambda: recovery.invite_correspondent(form.email.data,
                                                                  get_chambers_by_ids(form.chambers.data),
-                                                                 name=form.name.data or "", by=current_user),
+                                                                 name=form.name.data or "", by=current_user,
+                                                                 locale=form.locale.data),
                      "auth/invite.html",
                      saved=lambda user: (_("Invitation sent to %(email)s.", email=user.email), url_for("auth.invite")))

@@ -16,9 +16,9 @@ from tests.smtp import body_of, link_in
 CHOSEN = "my-own-chosen-password"
 
 
-def _invite(client, email, chambers, name="Ama Mensah"):
+def _invite(client, email, chambers, name="Ama Mensah", **more):
     return client.post("/invitations/new", data={"email": email, "name": name, "csrf_token": read_csrf_token(client),
-                                                 "chambers": [str(c.id) for c in chambers]}, buffered=True)
+                                                 "chambers": [str(c.id) for c in chambers], **more}, buffered=True)
 
 
 def _accept(client, path, password=CHOSEN):
@@ -61,6 +61,19 @@ def test_staff_invite_a_correspondent_who_sets_their_own_password(app, client, s
     assert _accept(client, path, "an-attackers-password").status_code == 400
     db.session.refresh(user)
     assert verify_password(user, CHOSEN)
+
+
+def test_an_invitation_in_spanish_names_the_chambers_in_spanish_and_sets_the_accounts_language(app, client, smtp,
+                                                                                                login_as):
+    chamber = factories.make_chamber("KE-UC", "upper")
+    login_as("staff")
+    assert _invite(client, "senado@parliament.example", [chamber], locale="es").status_code == 302
+    [message] = smtp.wait_for("senado@parliament.example")
+    assert message["Subject"] == "Invitación a parliament-tracker"
+    assert "Kenia" in body_of(message) and "Kenya" not in body_of(message)
+    assert get_user_by_email("senado@parliament.example").locale == "es"
+    page = client.get("/invitations/new").get_data(as_text=True)
+    assert 'value="es"' in page and "Español" in page  # each language named in itself
 
 
 def test_no_password_is_ever_shown_or_mailed(app, client, smtp, login_as):
@@ -110,5 +123,6 @@ def test_bad_invitations_are_400s_that_write_nothing(app, client, smtp, login_as
     response = client.post("/invitations/new", data={"email": "y@parliament.example", "chambers": ["99999"],
                                                      "csrf_token": read_csrf_token(client)})
     assert response.status_code == 400
+    assert _invite(client, "z@parliament.example", [chamber], locale="de").status_code == 400  # not offered
     assert get_user_by_email("x@parliament.example") is None and smtp.inbox == []
     assert db.session.scalar(select(OutboxMessage.id)) is None
