@@ -22,7 +22,7 @@ import pycountry
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.languages import get_official_languages
-from babel.numbers import format_decimal, get_group_symbol
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from flask import g, has_app_context
 from flask_babel import get_locale
 
@@ -76,6 +76,12 @@ def _current() -> tuple[str, str]:
 def group_symbol() -> str:
     """The request's locale's thousands separator."""
     return _current()[0]
+
+
+def number_separators() -> str:
+    """The request's locale's decimal sign and thousands separator, as plotly's layout.separators takes them, so
+    a chart's axes write numbers as its labels and tables do ("," and narrow space in French)."""
+    return get_decimal_symbol(locale_code()) + group_symbol()
 
 
 def number(value) -> str:

@@ -13,6 +13,7 @@ from parliament_tracker.localised import (
     datetime_text,
     decimal,
     number,
+    number_separators,
     official_languages,
     percent,
     region_name,
@@ -50,7 +51,7 @@ def register_template_globals(app: Flask) -> None:
                                   text_direction=text_direction, language_choices=language_choices,
                                   language_url=language_url, this_page=this_page, country_name=country_name,
                                   region_name=region_name, chamber_name_in=chamber_name_in,
-                                  chamber_display=chamber_display)
+                                  chamber_display=chamber_display, number_separators=number_separators)
     app.jinja_env.filters.update(number=number, decimal=decimal, percent=percent, date=date_text, datetime=datetime_text,
                                  ipu_group=lambda code: label("ipu_group", code),
                                  area_name=lambda text: in_language(text, "activity_areas.label"),

@@ -66,9 +66,10 @@ def coverage_bars(labels: list[str], reached: list[int], totals: list[int], titl
     return {"data": data, "layout": layout}
 
 
-def count_bars(labels: list[str], values: list[int], title: str, axis_title: str, horizontal: bool = True) -> dict:
-    """Simple bars, each labelled with its number."""
-    bar = {"type": "bar", "marker": {"color": OKABE_ITO[0]}, "text": [thousands(v) for v in values],
+def count_bars(labels: list[str], values: list[int], title: str, axis_title: str, horizontal: bool = True,
+               number=thousands) -> dict:
+    """Simple bars, each labelled with its number (number(n) writes it: the caller's locale, English by default)."""
+    bar = {"type": "bar", "marker": {"color": OKABE_ITO[0]}, "text": [number(v) for v in values],
            "textposition": "auto", "name": axis_title}
     if horizontal:
         bar.update(orientation="h", y=labels, x=values, hovertemplate="%{y}: %{x}<extra></extra>")
@@ -100,9 +101,12 @@ def stacked_by_year(years: list[int], series: list[tuple[str, list[int]]], title
     return {"data": data, "layout": layout}
 
 
-def cumulative_line(years: list[int], reached: list[int], total: int, title: str, axis_title: str) -> dict:
-    """Cumulative chambers reached per year, each point labelled with its count and share of total."""
-    text = [f"{thousands(r)} / {thousands(total)} ({percent(r, total)})" for r in reached]
+def cumulative_line(years: list[int], reached: list[int], total: int, title: str, axis_title: str,
+                    number=thousands, share=None) -> dict:
+    """Cumulative chambers reached per year, each point labelled with its count and share of total (written by
+    number and share, as coverage_bars' labels)."""
+    share = share or percent
+    text = [f"{number(r)} / {number(total)} ({share(r, total)})" for r in reached]
     data = [{"type": "scatter", "mode": "lines+markers", "x": [str(y) for y in years], "y": reached,
              "text": text, "line": {"color": OKABE_ITO[0]},
              "marker": {"symbol": "circle", "size": 7}, "name": axis_title,

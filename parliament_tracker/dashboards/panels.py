@@ -104,7 +104,7 @@ def _breadth_panel(report) -> Panel:
     title = _("Breadth: chambers by the number of areas they were reached in")
     rows = [[b["areas"], b["chambers"]] for b in report["breadth"]]
     names = [_("not reached") if n == 0 else _("%(n)s of %(total)s", n=n, total=len(rows) - 1) for n, _c in rows]
-    figure = charts.count_bars(names, [c for _n, c in rows], title, _("Chambers"), horizontal=False)
+    figure = charts.count_bars(names, [c for _n, c in rows], title, _("Chambers"), horizontal=False, number=number)
     return Panel("breadth", title, ["areas", "chambers"], rows, figure)
 
 
@@ -124,11 +124,11 @@ def _trend_panels(report, areas: dict[str, str], area: str | None) -> list[Panel
     first = Panel("first_reached", title, ["year", "first_reached", "newly_reached_in_period", "cumulative_reached",
                                            "cumulative_share"], reach_rows,
                   charts.count_bars([str(y) for y in years], [r[1] for r in reach_rows], title, _("Chambers"),
-                                    horizontal=False))
+                                    horizontal=False, number=number))
     title = _("Cumulative coverage in the period")
     cumulative = Panel("cumulative", title, first.header, reach_rows,
                        charts.cumulative_line(years, [r[3] for r in reach_rows], report["chambers_total"], title,
-                                              _("Chambers reached")))
+                                              _("Chambers reached"), number=number, share=_share))
     return [by_year, first, cumulative]
 
 

@@ -9,6 +9,7 @@ by every page of that language."""
 from __future__ import annotations
 
 import pytest
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from parliament_tracker.extensions import db
 from tests import factories
@@ -106,6 +107,10 @@ def test_the_page_speaks_the_language_and_is_accessible(readers, english, axe_ch
     left = left_in_english(in_english, texts, locale)
     assert not left, f"English left on the {name} in {locale}:\n" + "\n".join(left)
     axe_check(page, f"{name} in {locale}")
+    if name == "dashboard":  # the charts' axes write numbers as the page does (CLDR's signs)
+        drawn = page.evaluate("Array.from(document.querySelectorAll('.js-plotly-plot'))"
+                              ".map(plot => plot._fullLayout.separators)")
+        assert drawn and set(drawn) == {get_decimal_symbol(locale) + get_group_symbol(locale)}, drawn
     if locale == "ar":
         assert page.locator("html").get_attribute("dir") == "rtl"
         for width in (1280, 375):

@@ -11,7 +11,7 @@ from parliament_tracker.extensions import db
 from parliament_tracker.mail.render import recipient_locale
 from tests.conftest import read_csrf_token
 
-HTML = re.compile(r'<html lang="([a-z]+)" dir="(ltr|rtl)">')
+HTML = re.compile(r'<html lang="([a-z]+)" dir="(ltr|rtl)"[ >]')
 
 
 def _lang(response) -> tuple[str, str]:
@@ -104,3 +104,17 @@ def test_mail_goes_out_in_the_recipients_language(own_app):
             assert str(get_locale()) == "fr"
         with recipient_locale("de"):  # not offered: the default
             assert str(get_locale()) == "en"
+
+
+def test_chart_axes_and_labels_write_numbers_in_the_readers_locale(app, client):
+    from parliament_tracker.dashboards import charts
+    from parliament_tracker.localised import number, percent
+
+    assert 'data-separators=",\u202f"' in client.get("/?lang=fr").get_data(as_text=True)  # plotly's axes
+    assert 'data-separators=".,"' in client.get("/?lang=en").get_data(as_text=True)
+    with app.test_request_context("/?lang=fr"):
+        share = lambda part, whole: percent(part / whole)  # noqa: E731
+        line = charts.cumulative_line([2010], [1234], 2468, "t", "n", number=number, share=share)
+        bars = charts.count_bars(["a"], [1234], "t", "n", number=number)
+    assert line["data"][0]["text"] == ["1\u202f234 / 2\u202f468 (50\u00a0%)"]
+    assert bars["data"][0]["text"] == ["1\u202f234"]

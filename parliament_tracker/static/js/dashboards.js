@@ -45,6 +45,9 @@
     if (!target) { return; }
     var figure = JSON.parse(node.textContent);
     fitNarrow(target, figure);
+    // Axis and hover numbers in the page's locale (the labels and tables already are): "1 234,5" in French.
+    var separators = document.documentElement.getAttribute('data-separators');
+    if (separators && separators.length === 2) { figure.layout.separators = separators; }
     // A map is first drawn from the light 110m world (137 KB, 3 times less than the 50m one): the finer geometry
     // is fetched only when the reader zooms in.
     var geo = figure.layout && figure.layout.geo;
