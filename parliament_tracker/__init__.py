@@ -99,10 +99,11 @@ def register_blueprints(app: Flask) -> None:
     from parliament_tracker.mail.views import bp as mail_bp
     from parliament_tracker.notices.views import bp as notices_bp
     from parliament_tracker.opendata.views import api_bp as opendata_api_bp
+    from parliament_tracker.organisations.views import bp as organisations_bp
     from parliament_tracker.profiles.views import bp as profiles_bp
 
     for blueprint in (auth_bp, chambers_bp, activities_bp, dashboards_bp, profiles_bp, apidocs_bp, mail_bp,
-                      notices_bp):
+                      notices_bp, organisations_bp):
         app.register_blueprint(blueprint)
     # the API's routes through flask-smorest, which puts each of them in the OpenAPI document (api/spec.py)
     openapi.init_app(app)

@@ -18,9 +18,10 @@ from parliament_tracker.localised import (
     percent,
     region_name,
 )
-from parliament_tracker.translated import in_language
+from parliament_tracker.translated import in_language, translated
 
-# (endpoint, label, roles that see it; None is an anonymous visitor); an endpoint not registered is skipped.
+# (endpoint, label, roles that see it; None is an anonymous visitor, org_admin a staff member managing their
+# organisation's accounts); an endpoint not registered is skipped.
 NAV = (
     ("profiles.capacity", _l("ICT capacity"), (None, "admin", "staff", "parliament", "donor")),
     ("activities.index", _l("Activities"), ("admin", "staff")),
@@ -29,6 +30,8 @@ NAV = (
     ("profiles.queue", _l("Disputes"), ("admin", "staff")),
     ("profiles.feedback_overview", _l("Feedback"), ("admin", "staff")),
     ("auth.users", _l("Users"), ("admin",)),
+    ("organisations.index", _l("Organisations"), ("admin",)),
+    ("auth.my_organisation_staff", _l("Our staff"), ("org_admin",)),
     ("auth.invite", _l("Invite"), ("admin", "staff")),
     ("mail.index", _l("Mail"), ("admin",)),
     ("profiles.questions", _l("Questionnaire"), ("admin",)),
@@ -37,12 +40,20 @@ NAV = (
 )
 
 
+def _viewer_roles() -> set:
+    """The NAV roles of the visitor: their role (None when anonymous), and "org_admin" for staff who manage their
+    organisation's accounts."""
+    if not current_user.is_authenticated:
+        return {None}
+    return {current_user.role} | ({"org_admin"} if current_user.role == "staff" and current_user.is_org_admin else set())
+
+
 def nav_items() -> list[dict]:
-    role = current_user.role if current_user.is_authenticated else None
+    viewer = _viewer_roles()
     return [
         {"url": url_for(endpoint), "label": label}
         for endpoint, label, roles in NAV
-        if role in roles and endpoint in current_app.view_functions
+        if viewer & set(roles) and endpoint in current_app.view_functions
     ]
 
 
@@ -51,7 +62,8 @@ def register_template_globals(app: Flask) -> None:
                                   text_direction=text_direction, language_choices=language_choices,
                                   language_url=language_url, this_page=this_page, country_name=country_name,
                                   region_name=region_name, chamber_name_in=chamber_name_in,
-                                  chamber_display=chamber_display, number_separators=number_separators)
+                                  chamber_display=chamber_display, number_separators=number_separators,
+                                  translated_text=translated)
     app.jinja_env.filters.update(number=number, decimal=decimal, percent=percent, date=date_text, datetime=datetime_text,
                                  ipu_group=lambda code: label("ipu_group", code),
                                  area_name=lambda text: in_language(text, "activity_areas.label"),

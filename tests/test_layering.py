@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "parliament_tracker"
 # and auth.permissions (every route says who may use it).
 ARROWS = {
     "chambers": set(),
-    "organisations": set(),
+    "organisations": {"chambers"},  # a parliament organisation's chambers; the admin form's country and chambers
     "mail": set(),
     "auth": {"chambers", "organisations", "mail"},  # mail: reset and invitation links are queued with their write
     "activities": {"chambers", "organisations", "auth"},  # auth: demo donors an account uses; an import job acts as its

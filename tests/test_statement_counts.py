@@ -45,6 +45,9 @@ ROUTES = [
     ("admin", "/activities/audit", 10),
     ("admin", "/admin/users", 6),
     ("admin", "/admin/users/{user}/edit", 8),
+    ("admin", "/admin/organisations", 5),  # + a name and a short name translation in a language other than English
+    ("admin", "/admin/organisations/{donor}/edit", 10),
+    ("admin", "/organisations/{donor}/staff", 6),
     (None, "/chambers/", 6),
     (None, "/chambers/?region=Europe", 6),
     (None, "/chambers/export.csv", 6),

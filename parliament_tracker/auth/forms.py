@@ -11,7 +11,7 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, Email, EqualTo, Length, Optional
 
 from parliament_tracker.auth.tokens import MAX_EXPIRY_DAYS
 from parliament_tracker.forms import BaseForm, BoundedIntegerField
@@ -48,6 +48,7 @@ class UserForm(BaseForm):
     chambers = SelectMultipleField(_l("Chambers (parliament accounts)"), choices=[], validate_choice=True)
     # staff: the organisation they work for (the home one when left empty); donor accounts: the donor they follow
     donor = SelectField(_l("Organisation (staff and donor accounts)"), choices=[], validate_choice=True)
+    org_admin = BooleanField(_l("Manages the staff accounts of their organisation (staff accounts)"))
     active = BooleanField(_l("Account enabled"), default=True)
     password = PasswordField(
         _l("Initial password (leave empty to generate one)"), validators=[Optional(), Length(min=10, max=200)]
@@ -94,6 +95,21 @@ class InvitationForm(BaseForm):
                                    validators=[DataRequired(message=_l("Choose at least one chamber."))])
     locale = SelectField(_l("Language of the invitation and of their account"), choices=[], validate_choice=True)
     submit = SubmitField(_l("Send the invitation"))
+
+
+class StaffInvitationForm(BaseForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
+    org_admin = BooleanField(_l("Also manages the organisation's staff accounts"))
+    locale = SelectField(_l("Language of the invitation and of their account"), choices=[], validate_choice=True)
+    submit = SubmitField(_l("Send the invitation"))
+
+
+class StaffSwitchForm(BaseForm):
+    """A button that turns one thing of a staff account on or off: value is "1" (on) or "0" (off)."""
+
+    value = HiddenField(validators=[AnyOf(("0", "1"))])
+    submit = SubmitField(_l("Confirm"))
 
 
 class LanguageForm(BaseForm):

@@ -44,6 +44,32 @@ def login_required(view):
     return role_required("admin", "staff", "parliament", "donor")(view)
 
 
+def org_admin_required(view):
+    """Installation admins, and staff who manage their own organisation's accounts (is_org_admin); which
+    organisation's rows they reach is can_manage_staff_of's question."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return _refuse(401)
+        if not is_staff_manager(current_user):
+            return _refuse(403)
+        return view(*args, **kwargs)
+
+    wrapped.access = ("admin", "org_admin")
+    return wrapped
+
+
+def is_staff_manager(user) -> bool:
+    return user.is_authenticated and (user.role == "admin" or (user.role == "staff" and bool(user.is_org_admin)))
+
+
+def can_manage_staff_of(user, organisation_id) -> bool:
+    """An admin manages every organisation's staff; an organisation admin their own organisation's only."""
+    return is_staff_manager(user) and (user.role == "admin" or (organisation_id is not None
+                                                                and user.organisation_id == organisation_id))
+
+
 def public(view):
     """Mark a view as deliberately open to anonymous visitors."""
     view.access = "public"

@@ -91,20 +91,44 @@ def invite_correspondent(email: str, chambers, *, name: str = "", by=None, local
     """Create a parliament account for the chambers with no usable password, and queue the link that lets the
     invitee choose one, in locale (their account's language until they choose another); the account and the
     message are committed together."""
+    email = _unused_email(email)
+    _check_links("parliament", list(chambers), None)
+    return _invite(User(email=email, name=name, role="parliament", active=True, chambers=list(chambers),
+                        locale=_offered(locale)), "invitation", by)
+
+
+def invite_staff(email: str, organisation, *, name: str = "", org_admin: bool = False, by=None,
+                 locale: str | None = None) -> User:
+    """Create a staff account of the organisation (managing its staff too when org_admin) with no usable
+    password, and queue the link that lets the invitee choose one; the account and the message are committed
+    together. Only ever a staff account: the role, the organisation and the flag are all the caller chooses."""
+    if organisation is None:
+        raise AccountError(_l("Choose the organisation the account works for."), "email")
+    return _invite(User(email=_unused_email(email), name=name, role="staff", active=True, organisation=organisation,
+                        is_org_admin=bool(org_admin), locale=_offered(locale)), "staff_invitation", by)
+
+
+def _offered(locale: str | None) -> str | None:
+    return locale if locale in current_app.config["LANGUAGES"] else None
+
+
+def _unused_email(email: str) -> str:
     email = (email or "").strip().lower()
     if get_user_by_email(email) is not None:
         raise AccountError(_l("An account with this e-mail already exists."), "email")
-    _check_links("parliament", list(chambers), None)
+    return email
+
+
+def _invite(user: User, template: str, by) -> User:
+    user.password_hash = UNUSABLE_PREFIX + secrets.token_urlsafe(24)
     exists = AccountError(_l("An account with this e-mail already exists."), "email")
     with unit_of_work(conflict=exists):  # the account and its invitation, or neither
-        user = User(email=email, name=name, role="parliament", active=True, chambers=list(chambers),
-                    password_hash=UNUSABLE_PREFIX + secrets.token_urlsafe(24),
-                    locale=locale if locale in current_app.config["LANGUAGES"] else None)
         db.session.add(user)
+        db.session.flush()  # the organisation's id in the audit record
         record_change("create", user, before=None, after=_user_snapshot(user), by=by, note="invited by e-mail")
         days = current_app.config["INVITATION_MAX_AGE"] // 86400
         link = public_url("auth.accept_invitation", token=make_link_token(user, INVITATION))
-        subject, body = render_mail("invitation", user.locale, user=user, link=link, days=days,
+        subject, body = render_mail(template, user.locale, user=user, link=link, days=days,
                                     inviter=getattr(by, "name", "") or getattr(by, "email", ""))
         queue_message(user.email, subject, body, "invitation", user=user)
     return user

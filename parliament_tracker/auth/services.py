@@ -16,7 +16,7 @@ from parliament_tracker.domain import DomainError
 from parliament_tracker.extensions import db
 from parliament_tracker.organisations.services import home_organisation
 
-AUDITED_FIELDS = ("email", "name", "role", "active", "donor_id", "chamber_codes")
+AUDITED_FIELDS = ("email", "name", "role", "active", "donor_id", "is_org_admin", "chamber_codes")
 
 
 class AccountError(DomainError):
@@ -102,8 +102,10 @@ def create_user(email: str, password: str, role: str, *, name: str = "", chamber
     return user
 
 
-def update_user(user: User, *, role: str, name: str, active: bool, chambers=(), donor=None, by=None) -> User:
-    """Change an account's role, links and whether it may sign in; an admin cannot lock themself out."""
+def update_user(user: User, *, role: str, name: str, active: bool, chambers=(), donor=None, org_admin=None,
+                by=None) -> User:
+    """Change an account's role, links, whether it may sign in and (org_admin not None) whether it manages its
+    organisation's staff (staff only); an admin cannot lock themself out."""
     if by is not None and by.id == user.id and (not active or role != "admin"):
         raise AccountError("You cannot disable your own account or remove your own admin role.", "role")
     _check_links(role, list(chambers), donor)
@@ -113,6 +115,7 @@ def update_user(user: User, *, role: str, name: str, active: bool, chambers=(), 
     with unit_of_work():
         user.role, user.name, user.active = role, name, active
         user.chambers, user.donor = list(chambers), donor
+        user.is_org_admin = role == "staff" and (user.is_org_admin if org_admin is None else bool(org_admin))
         db.session.flush()
         after = _user_snapshot(user)
         # Disabled, or given another role or other chambers: no session opened under the old terms lives on.

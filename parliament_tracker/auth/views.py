@@ -94,7 +94,7 @@ def _user_form(user=None) -> UserForm:
     form.donor.choices = [("", _("(none)"))] + organisation_choices()
     if user is not None and request.method == "GET":
         form.chambers.data = [str(c.id) for c in user.chambers]
-        form.donor.data = str(user.donor_id or "")
+        form.donor.data, form.org_admin.data = str(user.donor_id or ""), user.is_org_admin
     return form
 
 
@@ -104,10 +104,10 @@ def _save_user(form: UserForm, user=None):
     if user is None:
         password = form.password.data or services.generate_password()
         user = services.create_user(form.email.data, password, form.role.data, name=form.name.data or "",
-                                    chambers=chambers, donor=donor, by=current_user)
+                                    chambers=chambers, donor=donor, org_admin=form.org_admin.data, by=current_user)
         return user, (None if form.password.data else password)
     services.update_user(user, role=form.role.data, name=form.name.data or "", active=form.active.data,
-                         chambers=chambers, donor=donor, by=current_user)
+                         chambers=chambers, donor=donor, org_admin=form.org_admin.data, by=current_user)
     return user, None
 
 
@@ -147,4 +147,9 @@ def settings():
                      "auth/settings.html", saved=(_("Settings saved."), url_for("auth.settings")))
 
 
-from parliament_tracker.auth import views_account, views_language, views_recovery  # noqa: E402,F401  (their routes on bp)
+from parliament_tracker.auth import (  # noqa: E402,F401  (their routes on bp)
+    views_account,
+    views_language,
+    views_recovery,
+    views_staff,
+)

@@ -42,7 +42,8 @@ def _set_password_page(purpose: str, token: str, use, done_message: str):
         return render_template("auth/link_refused.html", message=str(error)), 400
     form = NewPasswordForm()
     return form_page(form, lambda: use(token, form.password.data), "auth/set_password.html",
-                     saved=(done_message, url_for("auth.login")), user=user, purpose=purpose)
+                     saved=(done_message(user) if callable(done_message) else done_message, url_for("auth.login")),
+                     user=user, purpose=purpose)
 
 
 @bp.route("/password/reset/<token>", methods=["GET", "POST"])
@@ -57,7 +58,8 @@ def reset_password(token: str):
 @public
 def accept_invitation(token: str):
     return _set_password_page(recovery.INVITATION, token, recovery.accept_invitation,
-                              _("Your password is set. Sign in to see your chamber's records."))
+                              lambda user: _("Your password is set. Sign in to see your chamber's records.")
+                              if user.role == "parliament" else _("Your password is set. Sign in to start."))
 
 
 @bp.route("/invitations/new", methods=["GET", "POST"])

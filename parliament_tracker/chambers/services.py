@@ -12,6 +12,7 @@ from parliament_tracker.audit import AuditRecord
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
 from parliament_tracker.chambers.text import normalize
 from parliament_tracker.extensions import db
+from parliament_tracker.localised import country_name
 from parliament_tracker.numbers import parse_id
 
 
@@ -102,6 +103,12 @@ def list_countries() -> list[Country]:
     """Every country of the registry, by name, with its IPU groups and its chambers (three statements)."""
     stmt = select(Country).options(selectinload(Country.groups), selectinload(Country.chambers)).order_by(Country.name)
     return list(db.session.scalars(stmt))
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(ISO alpha-2 code, name in the request's language) of every country of the registry, by that name."""
+    rows = db.session.execute(select(Country.iso2, Country.name))
+    return sorted(((iso2, country_name(iso2, name)) for iso2, name in rows), key=lambda pair: pair[1])
 
 
 def get_country_by_iso(code: str) -> Country | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import column, select, table
 
 from parliament_tracker.activities.models import Activity
 from parliament_tracker.audit import AuditRecord, utcnow
@@ -23,6 +23,9 @@ from parliament_tracker.notices.models import NoticePreference, kinds_for
 # A digest never reaches further back than this (a cron job that stopped for a month sends one week).
 LOOKBACK = dt.timedelta(days=7)
 ENTITY_TYPES = ("participations", "participation_reports")
+# The reports' activities, named rather than imported: notices reads the profiles feature's table without depending
+# on it (the feature graph has no notices -> profiles arrow), as it reads the audit trail.
+_reports = table("participation_reports", column("id"), column("activity_id"))
 
 
 @dataclass
@@ -67,6 +70,31 @@ def _context(records: list[AuditRecord]) -> tuple[dict, dict]:
     return titles, authors
 
 
+def _leads(records: list[AuditRecord]) -> dict[int, int | None]:
+    """{report id: the organisation leading the disputed activity, None for a report of a missing activity}
+    of the reports named (one statement); a report no longer stored is absent."""
+    ids = {r.entity_id for r in records if r.entity_type == "participation_reports"}
+    if not ids:
+        return {}
+    stmt = (select(_reports.c.id, Activity.lead_organisation_id)
+            .outerjoin(Activity, Activity.id == _reports.c.activity_id).where(_reports.c.id.in_(ids)))
+    return dict(db.session.execute(stmt).all())
+
+
+def _routed_to(user: User, record: AuditRecord, leads: dict[int, int | None]) -> bool:
+    """Whether a report's record reaches user, by the rule of the staff queue (profiles.disputes.routed_to): a
+    dispute the staff of the organisation that leads the disputed activity, a report of a missing activity the
+    home organisation's staff; an admin (and the parliament account whose report was answered) every one."""
+    if user.role != "staff":
+        return True
+    if record.entity_id not in leads:
+        return False
+    lead = leads[record.entity_id]
+    if lead is None:
+        return bool(user.organisation is not None and user.organisation.is_home)
+    return lead == user.organisation_id
+
+
 def _index(records: list[AuditRecord]) -> tuple[dict, list]:
     """Participation records by chamber code, and the report records: each user reads only their share."""
     by_chamber, reports = {}, []
@@ -79,7 +107,7 @@ def _index(records: list[AuditRecord]) -> tuple[dict, list]:
 
 
 def _digest_for(user: User, wanted: set[str], since: dt.datetime, indexed: tuple[dict, list], titles: dict,
-                authors: dict) -> Digest:
+                authors: dict, leads: dict) -> Digest:
     digest, (by_chamber, reports) = Digest(), indexed
     mine = [r for c in user.chambers for r in by_chamber.get(c.code, ())] if "records" in wanted else []
     for record in sorted(mine, key=lambda r: (r.at, r.id)):
@@ -89,7 +117,7 @@ def _digest_for(user: User, wanted: set[str], since: dt.datetime, indexed: tuple
                                    "title": titles.get(activity, ""), "activity": activity,
                                    "fields": [f for f in record.changed_fields if f != "chamber"]})
     for record in reports if wanted & {"reports", "resolutions"} else ():
-        if record.at <= since or record.user_id == user.id:
+        if record.at <= since or record.user_id == user.id or not _routed_to(user, record, leads):
             continue
         after = record.after or {}
         if record.action == "create" and "reports" in wanted:
@@ -129,11 +157,11 @@ def send_digests(now: dt.datetime | None = None) -> int:
             AuditRecord.entity_type.in_(ENTITY_TYPES), AuditRecord.at > since_all, AuditRecord.at <= now)
             .order_by(AuditRecord.at, AuditRecord.id)))
         titles, authors = _context(records)
-        indexed = _index(records)
+        indexed, leads = _index(records), _leads(records)
         queued = 0
         for user, pref, since in recipients:
             wanted = {kind for kind in kinds_for(user.role) if getattr(pref, kind)}
-            digest = _digest_for(user, wanted, since, indexed, titles, authors)
+            digest = _digest_for(user, wanted, since, indexed, titles, authors, leads)
             if digest:
                 _queue(user, digest)
                 queued += 1

@@ -126,3 +126,28 @@ def test_bad_invitations_are_400s_that_write_nothing(app, client, smtp, login_as
     assert _invite(client, "z@parliament.example", [chamber], locale="de").status_code == 400  # not offered
     assert get_user_by_email("x@parliament.example") is None and smtp.inbox == []
     assert db.session.scalar(select(OutboxMessage.id)) is None
+
+
+def test_an_organisation_admin_invites_a_staff_member_who_sets_their_own_password(app, client, smtp, login_as):
+    from parliament_tracker.organisations.services import create_organisation
+
+    wfd = create_organisation("Westminster Foundation for Democracy", org_type="ngo", short_name="WFD")
+    boss = login_as("staff", donor=wfd)
+    boss.is_org_admin = True
+    db.session.commit()
+    response = client.post(f"/organisations/{wfd.id}/staff/new", buffered=True, data={
+        "email": "ana@wfd.example", "name": "Ana", "csrf_token": read_csrf_token(client)})
+    assert response.status_code == 302
+    [message] = smtp.wait_for("ana@wfd.example")
+    body = body_of(message)
+    assert "Westminster Foundation for Democracy" in body and "manage the accounts" not in body
+    client.post("/logout", data={"csrf_token": read_csrf_token(client)})
+    path = link_in(message).removeprefix("https://tracker.example.org")
+    accepted = _accept(client, path)
+    assert accepted.status_code == 302
+    assert "Sign in to start." in client.get(accepted.headers["Location"]).get_data(as_text=True)
+    signed_in = client.post("/login", data={"email": "ana@wfd.example", "password": CHOSEN,
+                                            "csrf_token": read_csrf_token(client)})
+    assert signed_in.status_code == 302 and signed_in.headers["Location"] == "/"
+    user = get_user_by_email("ana@wfd.example")
+    assert (user.role, user.organisation_id, user.is_org_admin) == ("staff", wfd.id, False)

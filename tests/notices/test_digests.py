@@ -74,3 +74,24 @@ def test_digests_survive_an_outage(app, runner, smtp):
     smtp.start()
     assert runner.invoke(args=["mail", "retry", "--all"]).exit_code == 0
     assert len(smtp.to(kenya.email)) == 1
+
+
+def test_staff_hear_of_the_reports_of_their_organisations_activities_admins_of_all(app, runner, smtp):
+    from parliament_tracker.organisations.services import create_organisation
+
+    ke = factories.make_chamber("KE-LC", "lower")
+    wfd = create_organisation("Westminster Foundation for Democracy", org_type="ngo", short_name="WFD")
+    ours = factories.make_activity("Centre workshop", chambers=[ke])
+    theirs = factories.make_activity("WFD seminar", chambers=[ke], lead=wfd)
+    centre_staff, wfd_staff = factories.make_user("staff"), factories.make_user("staff", donor=wfd)
+    admin = factories.make_user("admin")
+    kenya = factories.make_user("parliament", chambers=[ke])
+    dispute_participation(ours.participations[0], "We were not at the centre's workshop.", by=kenya)
+    dispute_participation(theirs.participations[0], "Only two of us came to the seminar.", by=kenya)
+    report_missing(ke, "A study visit to Nairobi in 2012", "", by=kenya)
+
+    _digests(runner)
+    centre, partner, everything = (body_of(smtp.to(u.email)[0]) for u in (centre_staff, wfd_staff, admin))
+    assert "centre's workshop" in centre and "study visit to Nairobi" in centre and "the seminar" not in centre
+    assert "the seminar" in partner and "centre's workshop" not in partner and "Nairobi" not in partner
+    assert all(text in everything for text in ("centre's workshop", "the seminar", "Nairobi"))
