@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -76,6 +77,9 @@ class Activity(db.Model):
     # the organisation that implements it and whose staff edit it (organisations/models.py)
     lead_organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="RESTRICT"),
                                                       index=True)
+    # set by the lead: the staff of its implementing and co-organising partners (not its funders) may edit it and
+    # its participations (auth/permissions.py can_edit_activity)
+    partners_may_edit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
