@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from parliament_tracker.audit import utcnow
 from parliament_tracker.database import one_of
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import WORKING_ROLES
 
 ACTIVITY_TYPES = (
     "workshop",
@@ -108,6 +109,16 @@ class Activity(db.Model):
     @property
     def audit_label(self) -> str:
         return self.title
+
+    def partners_in(self, *roles: str) -> list:
+        """Its partner organisations of the given roles, by name."""
+        return sorted((link.organisation for link in self.partner_links if link.role in roles),
+                      key=lambda organisation: organisation.name)
+
+    @property
+    def working_partner_ids(self) -> set[int]:
+        """The organisations implementing or co-organising it with the lead (not its funders)."""
+        return {link.organisation_id for link in self.partner_links if link.role in WORKING_ROLES}
 
 
 class Participation(db.Model):
