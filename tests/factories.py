@@ -13,7 +13,7 @@ from parliament_tracker.auth.services import hash_password
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup
 from parliament_tracker.chambers.text import normalize
 from parliament_tracker.extensions import db
-from parliament_tracker.organisations.models import Organisation
+from parliament_tracker.organisations.models import ActivityPartner, Organisation
 from parliament_tracker.organisations.services import home_organisation
 
 PASSWORD = "correct horse battery staple"
@@ -92,14 +92,20 @@ def area(code: str) -> ActivityArea:
 def make_activity(title: str = "Regional workshop", area_code: str = "awareness", activity_type: str = "workshop",
                   start: dt.date = dt.date(2010, 5, 3), end: dt.date | None = None, chambers=(),
                   role: str = "beneficiary", donors=(), deleted: bool = False, participants: int = 2,
-                  women: int = 1, ref: str | None = None, lead=None) -> Activity:
+                  women: int = 1, ref: str | None = None, lead=None, partners=(),
+                  partners_may_edit: bool = False) -> Activity:
+    """partners: (organisation, role) pairs beside the donors (the funding role)."""
     activity = Activity(title=title, area=area(area_code), lead_organisation=lead or home_organisation(), activity_type=activity_type, start_date=start,
-                        end_date=end or start, donors=list(donors), ref=ref,
+                        end_date=end or start, donors=list(donors), ref=ref, partners_may_edit=partners_may_edit,
                         deleted_at=dt.datetime(2020, 1, 1) if deleted else None)
     activity.participations = [Participation(chamber=c, role=role, participants=participants, women=women)
                                for c in chambers]
     db.session.add(activity)
     db.session.commit()
+    if partners:
+        db.session.add_all(ActivityPartner(activity_id=activity.id, organisation_id=organisation.id, role=partner_role)
+                           for organisation, partner_role in partners)
+        db.session.commit()
     return activity
 
 

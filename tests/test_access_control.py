@@ -124,3 +124,47 @@ def test_every_view_declares_who_may_use_it(app):
     undeclared = [name for name, view in app.view_functions.items()
                   if name not in SKIP_ENDPOINTS and not hasattr(view, "access")]
     assert not undeclared, f"views without role_required/public: {undeclared}"
+
+
+# Row-level rules between organisations on one public centre activity, by the organisation of the signed-in staff:
+# (status while the lead keeps editing to itself, status once it lets its partners edit). Changes that succeed come
+# last (the bin).
+EDITS = {"lead": (200, 200), "implementing": (403, 200), "co_organising": (403, 200), "funding": (403, 403),
+         "other": (403, 403)}
+REFUSED = {relation: tuple(400 if s == 200 else s for s in statuses) for relation, statuses in EDITS.items()}
+PARTNER_RULES = [
+    ("GET", "/activities/{a}", dict.fromkeys(EDITS, (200, 200))),
+    ("GET", "/activities/{a}/edit", EDITS),
+    ("POST", "/activities/{a}/edit", REFUSED, {"title": ""}),
+    ("GET", "/activities/{a}/participations/new", EDITS),
+    ("POST", "/activities/{a}/participations/new", REFUSED, {"chambers": "XX-LC", "role": "beneficiary"}),
+    ("GET", "/activities/{a}/participations/{p}/edit", EDITS),
+    ("POST", "/activities/{a}/participations/{p}/edit", REFUSED,
+     {"role": "beneficiary", "participants": "2", "women": "5"}),
+    ("POST", "/activities/{a}/delete", {**dict.fromkeys(EDITS, (403, 403)), "lead": (302, 302)}),
+]
+
+
+@pytest.mark.parametrize("may_edit", [False, True])
+@pytest.mark.parametrize("relation", tuple(EDITS))
+def test_each_partner_organisations_staff_get_what_the_partner_rules_say(app, client, relation, may_edit):
+    from parliament_tracker.organisations.services import create_organisation, home_organisation
+
+    orgs = {name: create_organisation(f"Org {name}", org_type="ngo") for name in EDITS if name != "lead"}
+    activity = factories.make_activity(chambers=[factories.make_chamber("KE-LC")], partners_may_edit=may_edit,
+                                       partners=[(orgs[r], r)
+                                                 for r in ("implementing", "co_organising", "funding")])
+    user = factories.make_user("staff", donor=home_organisation() if relation == "lead" else orgs[relation])
+    client.post("/login", data={"email": user.email, "password": factories.PASSWORD,
+                                "csrf_token": read_csrf_token(client)})
+    values = {"a": activity.id, "p": activity.participations[0].id}
+    failures = []
+    for method, path, expected, *rest in PARTNER_RULES:
+        url, want = path.format(**values), expected[relation][may_edit]
+        if method == "POST":
+            response = client.post(url, data={**(rest[0] if rest else {}), "csrf_token": read_csrf_token(client)})
+        else:
+            response = client.get(url)
+        if response.status_code != want:
+            failures.append(f"{method} {url}: expected {want}, got {response.status_code}")
+    assert not failures, "\n".join(failures)

@@ -42,9 +42,18 @@ class ActivityForm(BaseForm):
     online = BooleanField(_l("Held online"))
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20_000)])
     outcomes = TextAreaField(_l("Outcomes"), validators=[Optional(), Length(max=20_000)])
-    partners = TextAreaField(_l("Partners"), validators=[Optional(), Length(max=5_000)])
+    partners = TextAreaField(_l("Notes on partners"), validators=[Optional(), Length(max=5_000)])
+    # the organisations: ids, checked by the service (activities/partners.py), whose refusal goes next to the field;
+    # the view removes the fields the person may not set (the lead: admins only; the partners: the lead's staff)
+    lead = SelectField(_l("Lead organisation"), choices=[], validate_choice=False,
+                       render_kw={"data-proper-name": True})  # its options are names
+    implementing = SelectMultipleField(_l("Implementing partners"), choices=[], validate_choice=False,
+                                       render_kw={"data-proper-name": True})
+    co_organising = SelectMultipleField(_l("Co-organising partners"), choices=[], validate_choice=False,
+                                        render_kw={"data-proper-name": True})
     donors = SelectMultipleField(_l("Funding donors"), choices=[], validate_choice=False,
-                                 render_kw={"data-proper-name": True})  # its options are names
+                                 render_kw={"data-proper-name": True})
+    partners_may_edit = BooleanField(_l("Partners may edit"))
     preceding = SelectField(_l("Preceding activity"), choices=[], validate_choice=False)
     chambers = SelectMultipleField(_l("Participating chambers"), choices=[], validate_choice=False)
     role = SelectField(_l("Their role"), choices=ROLE_CHOICES)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from parliament_tracker.audit import utcnow
 from parliament_tracker.database import one_of
 from parliament_tracker.extensions import db
+from parliament_tracker.organisations.models import WORKING_ROLES
 
 ACTIVITY_TYPES = (
     "workshop",
@@ -76,6 +78,9 @@ class Activity(db.Model):
     # the organisation that implements it and whose staff edit it (organisations/models.py)
     lead_organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="RESTRICT"),
                                                       index=True)
+    # set by the lead: the staff of its implementing and co-organising partners (not its funders) may edit it and
+    # its participations (auth/permissions.py can_edit_activity)
+    partners_may_edit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -104,6 +109,16 @@ class Activity(db.Model):
     @property
     def audit_label(self) -> str:
         return self.title
+
+    def partners_in(self, *roles: str) -> list:
+        """Its partner organisations of the given roles, by name."""
+        return sorted((link.organisation for link in self.partner_links if link.role in roles),
+                      key=lambda organisation: organisation.name)
+
+    @property
+    def working_partner_ids(self) -> set[int]:
+        """The organisations implementing or co-organising it with the lead (not its funders)."""
+        return {link.organisation_id for link in self.partner_links if link.role in WORKING_ROLES}
 
 
 class Participation(db.Model):

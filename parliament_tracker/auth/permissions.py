@@ -111,16 +111,36 @@ def can_edit_chamber_records(user, chamber) -> bool:
 
 
 def can_see_activity(user, activity) -> bool:
-    """Staff and admins see every public activity; a private one only its lead organisation's staff and admins."""
+    """Staff and admins see every public activity; a private one only its lead organisation's staff, admins, and
+    the staff of a partner that may edit it."""
     if not is_staff(user):
         return False
     return (user.role == "admin" or activity.lead_organisation.activities_public
-            or activity.lead_organisation_id == user.organisation_id)
+            or activity.lead_organisation_id == user.organisation_id or _editing_partner(user, activity))
 
 
 def can_edit_activity(user, activity) -> bool:
-    """Admins edit any activity; staff those their organisation leads (staff of another organisation read it)."""
+    """Who changes an activity's details and its participations: admins, the lead organisation's staff, and, when
+    the lead lets its partners edit (partners_may_edit), the staff of its implementing and co-organising partners
+    (a funder's staff, like any other organisation's, read it)."""
+    return can_lead_activity(user, activity) or (is_staff(user) and _editing_partner(user, activity))
+
+
+def can_lead_activity(user, activity) -> bool:
+    """What the lead alone decides (its partners and their roles, whether partners may edit, moving it to the bin
+    and back): admins and the lead organisation's staff."""
     return is_staff(user) and (user.role == "admin" or activity.lead_organisation_id == user.organisation_id)
+
+
+def can_choose_lead(user) -> bool:
+    """Staff record activities led by their own organisation; only an installation admin names another lead (on a
+    new activity or an existing one)."""
+    return user.is_authenticated and user.role == "admin"
+
+
+def _editing_partner(user, activity) -> bool:
+    return (activity.partners_may_edit and user.organisation_id is not None
+            and user.organisation_id in activity.working_partner_ids)
 
 
 def safe_next(target: str | None) -> str | None:

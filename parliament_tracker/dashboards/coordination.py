@@ -28,9 +28,8 @@ from parliament_tracker.dashboards.scope import (
 )
 from parliament_tracker.extensions import db
 from parliament_tracker.labels import label
-from parliament_tracker.organisations.models import ORGANISATION_TYPES, Organisation, activity_partners
+from parliament_tracker.organisations.models import ORGANISATION_TYPES, WORKING_ROLES, Organisation, activity_partners
 
-WORKING_ROLES = ("implementing", "co_organising")
 DEFAULT_WINDOW = 12
 
 

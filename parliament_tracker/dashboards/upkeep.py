@@ -2,8 +2,8 @@
 every write to the data the numbers come from, bring them up to date (facts.py), so that no report ever reads a
 stale aggregate. (The same writes replace the data-version token: parliament_tracker/data_version.py.)
 
-- After each flush, the (area, year, type) cells touched by the flushed activities and participations (old and
-  new values both) are recomputed: deleted and summed again from their participations.
+- After each flush, the (area, year, type) cells touched by the flushed activities, participations and partner
+  links (old and new values both) are recomputed: deleted and summed again from their participations.
 - After a bulk INSERT/UPDATE/DELETE statement on activities, their partner organisations, participations or chambers (the
   import, `flask demo clear`), everything waits for the commit: just before it, the cells of the rows the
   statements name are recomputed (an executemany names its activities or ids) or, when they name no rows, when a
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.chambers.models import Chamber
 from parliament_tracker.dashboards import facts
-from parliament_tracker.organisations.models import Organisation, activity_partners
+from parliament_tracker.organisations.models import ActivityPartner, Organisation, activity_partners
 
 PENDING = "coverage_facts_pending"
 CELL_LIMIT = 60  # (area, year, type) cells refreshed one by one; beyond, one rebuild is cheaper
@@ -73,7 +73,8 @@ def _refresh_after_flush(session, flush_context):
         if isinstance(obj, Activity):
             pending = pending or _pending(session)
             pending["cells"] |= _cells_of_activity(obj)
-        elif isinstance(obj, Participation):
+        elif isinstance(obj, (Participation, ActivityPartner)):
+            # a partner counts the activity in its own slice: its cells change with the partners too
             pending = pending or _pending(session)
             pending["activities"] |= _values(obj, "activity_id")
         elif isinstance(obj, Organisation) and inspect(obj).attrs.activities_public.history.has_changes():

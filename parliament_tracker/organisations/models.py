@@ -16,6 +16,8 @@ ORGANISATION_TYPES = ("un_agency", "inter_parliamentary", "parliament", "ngo", "
 # An activity's lead is Activity.lead_organisation; the others take part in one of these roles. "funding" is what
 # the tracker called a donor before organisations existed.
 PARTNER_ROLES = ("implementing", "co_organising", "funding")
+# the partners that do the work with the lead (the coordination view's organisations; the ones the lead may let edit)
+WORKING_ROLES = ("implementing", "co_organising")
 
 activity_partners = Table(
     "activity_partners",

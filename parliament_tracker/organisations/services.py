@@ -14,7 +14,7 @@ from parliament_tracker.database import unit_of_work
 from parliament_tracker.domain import DomainError
 from parliament_tracker.extensions import db
 from parliament_tracker.numbers import parse_id
-from parliament_tracker.organisations.models import ORGANISATION_TYPES, Organisation
+from parliament_tracker.organisations.models import ORGANISATION_TYPES, ActivityPartner, Organisation
 from parliament_tracker.translated import save_translations, translations_for
 
 # IATI's organisation identifier: a registration agency's code (country or XM/XI, then the register: XM-DAC,
@@ -195,6 +195,26 @@ def get_or_create_organisation(name: str, *, org_type: str = "donor_agency", is_
             db.session.add(organisation)
             record_change("create", organisation, before=None, after={"name": organisation.name}, by=by)
     return organisation
+
+
+def set_partners(activity, wanted: dict[int, str]) -> bool:
+    """Make the activity's partner organisations exactly wanted ({organisation id: role}), inside the caller's unit
+    of work (the caller checks the ids and that the lead is not among them); True when anything changed. Written as
+    ORM rows, so that the session's coverage upkeep refreshes the activity's cells in the same transaction."""
+    current = {link.organisation_id: link for link in
+               db.session.scalars(select(ActivityPartner).where(ActivityPartner.activity_id == activity.id))}
+    changed = False
+    for organisation_id, link in current.items():
+        if organisation_id not in wanted:
+            db.session.delete(link)
+            changed = True
+        elif link.role != wanted[organisation_id]:
+            link.role, changed = wanted[organisation_id], True
+    for organisation_id, role in wanted.items():
+        if organisation_id not in current:
+            db.session.add(ActivityPartner(activity_id=activity.id, organisation_id=organisation_id, role=role))
+            changed = True
+    return changed
 
 
 def _audited(organisation: Organisation) -> dict:
