@@ -4,6 +4,7 @@ from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from parliament_tracker.activities.access import activity_to_read
 from parliament_tracker.auth.permissions import STAFF_ROLES, role_required
 from parliament_tracker.downloads import FORMATS, Metadata, table_response
 from parliament_tracker.pages import form_page
@@ -44,7 +45,7 @@ def feedback_overview():
 @bp.get("/feedback/<int:activity_id>")
 @role_required(*STAFF_ROLES)
 def activity_feedback(activity_id: int):
-    activity = feedback.get_live_activity_or_404(activity_id)
+    activity = activity_to_read(activity_id)  # another organisation's private activity: 404, as everywhere
     return render_template("profiles/activity_feedback.html", activity=activity,
                            responses=feedback.feedback_for_activity(activity_id))
 

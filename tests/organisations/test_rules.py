@@ -50,7 +50,7 @@ def test_staff_of_another_organisation_read_the_centres_activity_but_cannot_chan
 def test_another_organisations_private_activity_is_a_404_by_guessed_id_and_not_listed(client, login_as, world):
     login_as("staff")  # the centre's
     for path in (f"/activities/{world['hidden']}", f"/activities/{world['hidden']}/edit",
-                 f"/api/v1/activities/{world['hidden']}"):
+                 f"/api/v1/activities/{world['hidden']}", f"/profiles/feedback/{world['hidden']}"):
         assert client.get(path).status_code == 404, path
     assert _post(client, f"/activities/{world['hidden']}/delete").status_code == 404
     listed = client.get("/activities/").get_data(as_text=True)
