@@ -16,6 +16,7 @@ from parliament_tracker.audit import AuditRecord, jsonable, utcnow
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
 from parliament_tracker.organisations.models import Organisation, activity_partners
+from parliament_tracker.organisations.services import set_funders
 
 
 class ImportConflict(ValueError):
@@ -122,7 +123,7 @@ def _update_activities(report: ImportReport, areas, donors, user_id, audits: _Au
             if cells.venue:
                 activity.venue, activity.online = cells.venue, cells.online
             if cells.donors:
-                activity.donors = [db.session.get(Organisation, donors[n]) for n in cells.donors]
+                set_funders(activity, [donors[n] for n in cells.donors])
             db.session.flush()
             _audit(audits, user_id, "activities", activity.id, activity.title, "update", before,
                    activity_snapshot(activity))

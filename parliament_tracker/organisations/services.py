@@ -217,6 +217,20 @@ def set_partners(activity, wanted: dict[int, str]) -> bool:
     return changed
 
 
+def set_funders(activity, organisation_ids) -> bool:
+    """Make the activity's funders exactly these organisations (an import's donor column), inside the caller's
+    unit of work: its lead and its implementing or co-organising partners keep their place (one role each), the
+    other funders go; True when anything changed."""
+    current = {link.organisation_id: link.role for link in
+               db.session.scalars(select(ActivityPartner).where(ActivityPartner.activity_id == activity.id))}
+    working = {i: role for i, role in current.items() if role != "funding"}
+    funders = {i: "funding" for i in organisation_ids if i != activity.lead_organisation_id and i not in working}
+    changed = set_partners(activity, working | funders)
+    if changed:
+        db.session.expire(activity, ["donors"])  # read again after the flush: the links were written as rows
+    return changed
+
+
 def _audited(organisation: Organisation) -> dict:
     return {"name": organisation.name, "short_name": organisation.short_name, "org_type": organisation.org_type,
             "iati_id": organisation.iati_id, "website": organisation.website,

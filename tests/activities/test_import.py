@@ -220,3 +220,33 @@ def test_nul_characters_never_reach_the_database(runner, chambers, tmp_path):
     result = runner.invoke(args=["activities", "import", str(path)])
     assert result.exit_code == 0, result.output
     assert db.session.scalar(select(Activity.title)) == "Titlewith NUL"
+
+
+def test_a_reimport_naming_a_working_partner_or_the_lead_as_donor_keeps_one_role_each(client, staff, chambers, undp):
+    from parliament_tracker.organisations.models import ActivityPartner
+    from parliament_tracker.organisations.services import home_organisation, set_partners
+    from tests import factories
+
+    commit(client, upload(client, GOOD).get_data(as_text=True))
+    workshop = db.session.scalar(select(Activity).where(Activity.ref == "WS-1"))
+    ec = factories.make_donor("European Commission")
+    set_partners(workshop, {undp.id: "implementing", ec.id: "funding"})
+    db.session.commit()
+    renamed = GOOD.replace("Workshop on open data,awareness", "Workshop on open parliament data,awareness")
+    page = upload(client, renamed).get_data(as_text=True)
+    assert "will update" in page
+    assert commit(client, page).status_code == 302
+    db.session.expire_all()
+
+    def roles():
+        return {link.organisation_id: link.role for link in
+                db.session.scalars(select(ActivityPartner).where(ActivityPartner.activity_id == workshop.id))}
+
+    # UNDP stays the implementing partner it was; the funders are exactly the sheet's (the EC is no longer one)
+    assert roles() == {undp.id: "implementing"}
+    assert db.session.get(Activity, workshop.id).title == "Workshop on open parliament data"
+    centre = home_organisation().name  # the lead named as donor is not made a funder of its own activity
+    led = renamed.replace(",Nairobi,UNDP,", f",Nairobi,{centre},").replace("parliament data", "parliamentary data")
+    assert commit(client, upload(client, led).get_data(as_text=True)).status_code == 302
+    db.session.expire_all()
+    assert roles() == {undp.id: "implementing"} and db.session.get(Activity, workshop.id).donors == []
