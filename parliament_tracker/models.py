@@ -4,7 +4,7 @@ from parliament_tracker.activities.models import Activity, ActivityArea, Partici
 from parliament_tracker.audit import AuditRecord  # noqa: F401
 from parliament_tracker.auth.models import ApiToken, User  # noqa: F401
 from parliament_tracker.chambers.models import Chamber, Country, GeopoliticalGroup  # noqa: F401
-from parliament_tracker.dashboards.models import CoverageActivityCount, CoverageFact, CoverageGroupCount  # noqa: F401
+from parliament_tracker.dashboards.models import CoverageActivityCount, CoverageFact  # noqa: F401
 from parliament_tracker.mail.models import OutboxMessage  # noqa: F401
 from parliament_tracker.notices.models import NoticePreference  # noqa: F401
 from parliament_tracker.organisations.models import Organisation  # noqa: F401

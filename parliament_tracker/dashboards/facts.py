@@ -1,12 +1,10 @@
 """The stored coverage aggregates (models.py): what they hold, and how they are computed from the participations.
 
-Three tables, one key shape: a slice (activity_type, donor_id), where ANY_TYPE / ANY_DONOR rows hold every type /
+Two tables, one key shape: a slice (activity_type, donor_id), where ANY_TYPE / ANY_DONOR rows hold every type /
 every donor, then (area_id, year[, chamber_id]).
 - coverage_facts: the beneficiary and expert participations summed per chamber, area and year;
-- coverage_activity_counts: the live activities counted per area and year;
-- coverage_group_counts: the live activities per area and year that reached a past fiscal year's income group
-  (in a region or any), for the groups whose countries differ from today's.
-The typed rows are computed from the participations (once without a donor, once per organisation); the ANY_TYPE
+- coverage_activity_counts: the live activities counted per area and year.
+The typed rows are computed from the participations (once without a donor, once per funding donor); the ANY_TYPE
 rows are then summed from the typed rows (each activity has one type, so the sums are exact).
 
 They are brought up to date IN THE SAME TRANSACTION as every write by upkeep.py, which calls refresh_cells (the
@@ -28,29 +26,19 @@ from sqlalchemy import (
     and_,
     case,
     delete,
-    distinct,
     func,
     insert,
     literal,
     or_,
     select,
     text,
-    true,
-    union,
     union_all,
 )
 from sqlalchemy.schema import CreateTable
 
 from parliament_tracker.activities.models import Activity, Participation
-from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
-from parliament_tracker.dashboards.models import (
-    ANY_DONOR,
-    ANY_REGION,
-    ANY_TYPE,
-    CoverageActivityCount,
-    CoverageFact,
-    CoverageGroupCount,
-)
+from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
 from parliament_tracker.dashboards.scope import year_of
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
@@ -71,8 +59,6 @@ FACT_KEYS = (*SLICE, "area_id", "year", "chamber_id")
 FACT_VALUES = tuple(f"{prefix}{c}" for c in (*SUMMARY_COLUMNS, *EXPERT_COLUMNS, *FIRST_COLUMNS)
                     for prefix in ("", "confirmed_"))
 COUNT_KEYS, COUNT_VALUES = (*SLICE, "area_id", "year"), ("activities",)
-GROUP_KEYS = (*SLICE, "fiscal_year", "income_group", "region", "area_id", "year")
-GROUP_VALUES = ("activities", "confirmed_activities", "expert_activities", "confirmed_expert_activities")
 
 
 def _participations(*conditions):
@@ -179,66 +165,6 @@ def _counts_select(by_donor: bool, *conditions):
             .group_by(a.c.activity_type, donor, a.c.area_id, a.c.year))
 
 
-def _moved_groups():
-    """Subquery (fiscal_year, region, income_group): the groups, in a region or any (ANY_REGION), whose countries in
-    a fiscal year of the history differ from today's: a country is in the group then and not now, or now and not
-    then (its group then is the history's, today's where the history has none, as scope.income_group_then)."""
-    years = select(CountryIncomeGroup.fiscal_year).distinct().subquery("fiscal_years")
-    history = CountryIncomeGroup.__table__.alias("history")
-    then = func.coalesce(history.c.income_group, Country.income_group)
-    countries = (select(years.c.fiscal_year, Country.m49_region, then.label("then"), Country.income_group.label("now"))
-                 .select_from(years.join(Country, true()))
-                 .outerjoin(history, and_(history.c.country_id == Country.id,
-                                          history.c.fiscal_year == years.c.fiscal_year))
-                 .where(or_(then != Country.income_group, Country.income_group.is_(None)), then.is_not(None))
-                 .subquery("moved"))
-    # either end of a move changes the group's countries: the group it left and the one it joined
-    groups = [select(countries.c.fiscal_year, region, group.label("income_group")).where(group.is_not(None))
-              for region in (literal(ANY_REGION, String).label("region"), countries.c.m49_region.label("region"))
-              for group in (countries.c.then, countries.c.now)]
-    return union(*groups).subquery("moved_groups")
-
-
-def _group_members():
-    """Subquery (chamber_id, fiscal_year, region, income_group): each chamber once per moved group (_moved_groups)
-    it was in that fiscal year, in its region and in ANY_REGION."""
-    moved, history = _moved_groups(), CountryIncomeGroup.__table__.alias("history")
-    then = func.coalesce(history.c.income_group, Country.income_group)
-    return (select(Chamber.id.label("chamber_id"), moved.c.fiscal_year, moved.c.region, moved.c.income_group)
-            .join(Country, Country.id == Chamber.country_id)
-            .join(moved, or_(moved.c.region == ANY_REGION, moved.c.region == Country.m49_region))
-            .outerjoin(history, and_(history.c.country_id == Country.id, history.c.fiscal_year == moved.c.fiscal_year))
-            .where(then == moved.c.income_group).subquery("members"))
-
-
-def _group_counts_select(by_donor: bool, *conditions):
-    """Typed past-group counts: per (type, organisation, fiscal year, income group, region, area, year up to the
-    fiscal year), the live activities in which a chamber of the group took part, as beneficiary (all, confirmed
-    ones) and as expert (all, confirmed ones); organisations' slices as _counts_select's."""
-    members, p = _group_members(), Participation
-    year = year_of(Activity.start_date)
-    rows = (select(p.activity_id, p.role, p.status, Activity.area_id, Activity.activity_type, year.label("year"),
-                   Activity.lead_organisation_id.label("lead_id"), _public(Activity), members.c.fiscal_year,
-                   members.c.region, members.c.income_group)
-            .join(Activity, Activity.id == p.activity_id)
-            .join(members, and_(members.c.chamber_id == p.chamber_id, members.c.fiscal_year >= year))
-            .where(Activity.deleted_at.is_(None), *conditions).subquery("grouped"))
-    g = _linked(rows) if by_donor else select(rows).where(rows.c.public == 1).subquery("public")
-    confirmed = g.c.status == "confirmed"
-
-    def activities(*condition):
-        return func.count(distinct(case((and_(*condition), g.c.activity_id))))
-
-    donor = (g.c.organisation_id if by_donor else literal(ANY_DONOR, Integer)).label("donor_id")
-    keys = (g.c.activity_type, donor, g.c.fiscal_year, g.c.income_group, g.c.region, g.c.area_id, g.c.year)
-    beneficiary, expert = g.c.role == "beneficiary", g.c.role == "expert"
-    return (select(*keys, activities(beneficiary).label("activities"),
-                   activities(beneficiary, confirmed).label("confirmed_activities"),
-                   activities(expert).label("expert_activities"),
-                   activities(expert, confirmed).label("confirmed_expert_activities"))
-            .group_by(*keys))
-
-
 class _Aggregate:
     """One stored table: its keys and values, the select of its typed rows, and the sums that make the others."""
 
@@ -278,12 +204,11 @@ class _Aggregate:
 
 
 _AGGREGATES = (_Aggregate(CoverageFact, FACT_KEYS, FACT_VALUES, _facts_select, staged=True),
-               _Aggregate(CoverageActivityCount, COUNT_KEYS, COUNT_VALUES, _counts_select),
-               _Aggregate(CoverageGroupCount, GROUP_KEYS, GROUP_VALUES, _group_counts_select))
+               _Aggregate(CoverageActivityCount, COUNT_KEYS, COUNT_VALUES, _counts_select))
 
 
 def rebuild(connection) -> None:
-    """Recompute the three tables (a DELETE and three INSERT ... SELECT each)."""
+    """Recompute both tables (a DELETE and three INSERT ... SELECT each)."""
     if connection.dialect.name == "postgresql":
         # For this transaction only: compiling the big aggregate with JIT took longer than running it, and its
         # sort spilled to disk within the default work_mem.
@@ -325,7 +250,7 @@ def cells_of(connection, activity_ids: set[int], participation_ids: set[int]) ->
 
 
 def differences() -> tuple[set, set]:
-    """(rows stored that a recount would not write, rows a recount would write that are not stored), over the three
+    """(rows stored that a recount would not write, rows a recount would write that are not stored), over both
     tables: both empty when they are current."""
     stored, expected = set(), set()
     for aggregate in _AGGREGATES:

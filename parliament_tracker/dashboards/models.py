@@ -80,30 +80,3 @@ class CoverageActivityCount(db.Model):
     area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     activities: Mapped[int] = mapped_column(Integer)
-
-
-ANY_REGION = ""  # the region of a CoverageGroupCount row that counts the income group in every region
-
-
-class CoverageGroupCount(db.Model):
-    """The live activities per area and year that a chamber of an income group (in a region, or in any: ANY_REGION)
-    took part in, the group taken as the World Bank classified it in a past fiscal year: derived like CoverageFact,
-    kept current with it, with the same slice key. Only for the (fiscal year, region, income group) whose countries
-    differ from today's (where they are the same, the facts' `income_first` columns count it), and only for the
-    years up to the fiscal year (a period ending in it starts no later): at most fiscal years x regions x groups
-    rows per area and year, whatever the number of participations."""
-
-    __tablename__ = "coverage_group_counts"
-    __table_args__ = {"sqlite_with_rowid": False}
-
-    activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
-    donor_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    income_group: Mapped[str] = mapped_column(String(20), primary_key=True)
-    region: Mapped[str] = mapped_column(String(40), primary_key=True)
-    area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    activities: Mapped[int] = mapped_column(Integer)
-    confirmed_activities: Mapped[int] = mapped_column(Integer)
-    expert_activities: Mapped[int] = mapped_column(Integer)
-    confirmed_expert_activities: Mapped[int] = mapped_column(Integer)

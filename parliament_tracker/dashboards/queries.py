@@ -32,13 +32,7 @@ from parliament_tracker.dashboards.scope import (
     recounting_now,
     rows,
 )
-from parliament_tracker.dashboards.summary import (
-    activity_counts,
-    chamber_area_pairs,
-    expert_rows,
-    groups_as_stored,
-    past_group_rows,
-)
+from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs, expert_rows, groups_as_stored
 from parliament_tracker.extensions import db
 
 
@@ -215,15 +209,11 @@ def chambers_never_reached(f: CoverageFilters) -> list[dict]:
 
 
 @per_shape
-def _expert_supply(f: CoverageFilters, source: str):
-    if source != "recount":
-        chambers = expert_rows(f)
-        if source == "facts":
-            activities = expert_rows(f, group_only=True).c.expert_first
-        else:  # a past fiscal year's income group: its stored counts
-            activities = past_group_rows(f, "expert_activities").subquery("past_experts").c.activities
+def _expert_supply(f: CoverageFilters, from_facts: bool):
+    if from_facts:
+        chambers, activities = expert_rows(f), expert_rows(f, group_only=True)
         return select(select(func.count(distinct(chambers.c.chamber_id))).scalar_subquery(),
-                      select(func.coalesce(func.sum(activities), 0)).scalar_subquery())
+                      select(func.coalesce(func.sum(activities.c.expert_first), 0)).scalar_subquery())
     chambers = counted_participations(f, role="expert")
     activities = counted_participations(f, role="expert", group_only=True)
     return select(select(func.count(distinct(chambers.c.chamber_id))).scalar_subquery(),
@@ -234,8 +224,8 @@ def expert_supply(f: CoverageFilters) -> tuple[int, int]:
     """(chambers in scope that supplied experts, activities to which chambers of the region and income group
     supplied experts: scope.chamber_in_group) under f. Shown apart: supplying experts does not make a chamber
     reached."""
-    source = "recount" if recounting_now() else "facts" if groups_as_stored(f) else "past_groups"
-    chambers, activities = rows(_expert_supply(f, source), f)[0]
+    from_facts = not recounting_now() and groups_as_stored(f)  # see summary.groups_as_stored
+    chambers, activities = rows(_expert_supply(f, from_facts), f)[0]
     return int(chambers), int(activities)
 
 

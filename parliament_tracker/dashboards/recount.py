@@ -1,7 +1,8 @@
 """The coverage sets summed from the participations themselves: the definition the stored facts must equal.
 
 Reports read the stored facts (summary.py); these are read only inside scope.recounting() (the test that every
-report equals its recount, and `flask coverage check` through facts.differences).
+report equals its recount), and for the activities counted under a region, income group or "confirmed only",
+which must be distinct activities with a counted participation and so cannot be summed from per-chamber rows.
 """
 
 from __future__ import annotations

@@ -9,8 +9,7 @@ the rows of f's activity type and donor, or the ANY_TYPE / ANY_DONOR rows when f
 narrow the slice by its key, a region, income group or period drops the chambers out of scope, and "confirmed
 only" reads the confirmed_ columns. The activity counts come from the same slice of the stored activity counts,
 except when a region, income group or "confirmed only" leaves chambers out: then only activities with a counted
-participation count, and those are the sums of the facts' `<group>_first` column over the chambers in scope, or,
-for an income group whose countries in the period's fiscal year differ from today's, the stored past-group counts.
+participation count, and those are the sums of the facts' `<group>_first` column over the chambers in scope.
 
 Outside `summarised(...)` both are inline subqueries; inside, the pairs are filled ONCE per filter set into a
 TEMPORARY table (one INSERT ... SELECT, private to the request's connection) that every query of the block reads.
@@ -28,19 +27,11 @@ from sqlalchemy.schema import CreateTable
 from parliament_tracker.chambers.models import Country
 from parliament_tracker.dashboards import recount
 from parliament_tracker.dashboards.facts import SUMMARY_COLUMNS
-from parliament_tracker.dashboards.models import (
-    ANY_DONOR,
-    ANY_REGION,
-    ANY_TYPE,
-    CoverageActivityCount,
-    CoverageFact,
-    CoverageGroupCount,
-)
+from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
 from parliament_tracker.dashboards.scope import (
     ACTIVITY_TYPE,
     DONOR_ID,
     INCOME_GROUP,
-    INCOME_YEAR,
     REGION,
     YEAR_FROM,
     YEAR_TO,
@@ -150,20 +141,8 @@ def _counts_select(f: CoverageFilters):
     return _reaching_counts(f) if f.narrows_participations else _stored_counts(f)
 
 
-def past_group_rows(f: CoverageFilters, column: str):
-    """Select (area_id, year, activities): f's slice of the stored past-group counts (models.CoverageGroupCount)
-    for f's income group and region in the period's fiscal year; column: activities or expert_activities (with
-    f's confirmed_ prefix). Exact only when the group is one stored (not groups_as_stored(f))."""
-    table = CoverageGroupCount.__table__
-    value = table.c[f"{_prefix(f)}{column}"]
-    region = REGION if f.region else ANY_REGION
-    return select(table.c.area_id, table.c.year, _integer(value).label("activities")).where(
-        *_slice(table, f), table.c.fiscal_year == INCOME_YEAR, table.c.income_group == INCOME_GROUP,
-        table.c.region == region, value > 0)
-
-
 _SOURCES = {"pairs": (PAIR_COLUMNS, _pairs_select), "counts": (COUNT_COLUMNS, _counts_select),
-            "past_group_counts": (COUNT_COLUMNS, lambda f: past_group_rows(f, "activities"))}
+            "recounted_counts": (COUNT_COLUMNS, recount.activity_counts)}
 
 
 @per_shape
@@ -179,8 +158,8 @@ def groups_as_stored(f: CoverageFilters) -> bool:
     chambers by TODAY's income group (Country.income_group), so their sum over a group's chambers is the distinct
     activities that reached it only when f's income group (in its region), taken in the period's last fiscal year,
     has the same countries as today. When a country has moved into or out of it since, an activity reaching two of
-    its chambers might be counted twice or not at all: those counts are read from the stored past-group counts
-    instead, which hold exactly those groups (facts._moved_groups; one query over the countries decides here)."""
+    its chambers might be counted twice or not at all: those counts are summed from the participations instead
+    (recount.py; one query over the countries decides)."""
     if not f.income_group or recounting_now():
         return True
     decided = _tables.get()
@@ -249,7 +228,9 @@ def activity_counts(f: CoverageFilters):
     year; when a region, income group or "confirmed only" leaves chambers out, only those with a counted
     participation. Areas and years without one are absent. Read from the stored counts, it stays a subquery:
     grouping them again is cheaper than filling a table."""
-    return _read("counts" if groups_as_stored(f) else "past_group_counts", f, False)
+    if groups_as_stored(f):
+        return _read("counts", f, False)
+    return _read("recounted_counts", f, True)  # summed from the participations: once per report, into a table
 
 
 @contextmanager

@@ -4,10 +4,10 @@ stale aggregate. (The same writes replace the data-version token: parliament_tra
 
 - After each flush, the (area, year, type) cells touched by the flushed activities and participations (old and
   new values both) are recomputed: deleted and summed again from their participations.
-- A country's new income group or region, or a change to the income-group history, rebuilds the tables (they
-  partition each activity's chambers by group).
-- After a bulk INSERT/UPDATE/DELETE statement on activities, their partner organisations, participations, chambers,
-  countries or the income-group history (the import, `flask demo clear`, `flask registry income-groups`), everything waits for the commit: just before it, the cells of the rows the
+- A country's new (today's) income group or region rebuilds the tables (the `<group>_first` columns partition each
+  activity's chambers by them).
+- After a bulk INSERT/UPDATE/DELETE statement on activities, their partner organisations, participations, chambers
+  or countries (the import, `flask demo clear`), everything waits for the commit: just before it, the cells of the rows the
   statements name are recomputed (an executemany names its activities or ids) or, when they name no rows, when a
   chamber moved to another country, or when more than CELL_LIMIT cells changed, both tables are rebuilt once.
   Inside such a transaction, reports read the aggregates as they were before it.
@@ -21,7 +21,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from parliament_tracker.activities.models import Activity, Participation
-from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
+from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards import facts
 from parliament_tracker.organisations.models import Organisation, activity_partners
 
@@ -29,7 +29,7 @@ PENDING = "coverage_facts_pending"
 CELL_LIMIT = 60  # (area, year, type) cells refreshed one by one; beyond, one rebuild is cheaper
 ID_LIMIT = 2000  # activities or participations whose cells are looked up; beyond, a rebuild
 BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__, activity_partners.name,
-               Country.__tablename__, CountryIncomeGroup.__tablename__}
+               Country.__tablename__}
 
 
 def _values(obj, name: str) -> set:
@@ -68,16 +68,11 @@ def _bring_up_to_date(session) -> None:
     facts.rebuild(connection)
 
 
-def _regrouped(obj, new: bool) -> bool:
-    """Whether obj changes which chambers a region or income group holds, today or in a fiscal year: the facts'
-    `<group>_first` columns and the past groups' counts partition by them. A new country has no chambers yet, and
-    without a history row of its own it has today's group in every fiscal year, so it moves no group."""
-    if isinstance(obj, CountryIncomeGroup):
-        return True
-    if isinstance(obj, Country) and not new:
-        state = inspect(obj)
-        return state.attrs.income_group.history.has_changes() or state.attrs.m49_region.history.has_changes()
-    return False
+def _regrouped(country: Country) -> bool:
+    """Whether a country's change moves its chambers to another region or (today's) income group: the facts'
+    `<group>_first` columns partition each activity's chambers by them. A new country has no chambers yet."""
+    state = inspect(country)
+    return state.attrs.income_group.history.has_changes() or state.attrs.m49_region.history.has_changes()
 
 
 @event.listens_for(Session, "after_flush")
@@ -96,7 +91,7 @@ def _refresh_after_flush(session, flush_context):
             pending = pending or _pending(session)
             pending["rebuild"] = True
         elif ((isinstance(obj, Chamber) and inspect(obj).attrs.country_id.history.has_changes())
-              or _regrouped(obj, obj in session.new)):
+              or (isinstance(obj, Country) and obj not in session.new and _regrouped(obj))):
             pending = pending or _pending(session)
             pending["rebuild"] = True
     pending = session.info.get(PENDING)
