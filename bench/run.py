@@ -47,7 +47,7 @@ SCENARIOS = (("unfiltered", {}),
                                "income_group": "high", "donor": "{donor}", "confirmed": 1}))
 PAGES = (("dashboard", "/"), ("dashboard, period, area, region", "/?from=2010&to=2015&area=awareness&region=Africa"))
 # the coordination view (dashboards/coordination.py) over 20 lead organisations: only with --coordination, since at
-# full size it lists every overlapping pair (about 1.4 million at 1x) and its first request did not end in 300 s
+# full size it lists every overlapping pair (1,021,491 at 1x) and its first request did not end in 300 s
 COORDINATION = (("coordination overlaps API", "/api/v1/coordination/overlaps"), ("coordination", "/coordination"))
 PG_BASE = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
 PG_PREFIX = os.environ.get("BENCH_PG_PREFIX", "bench_")
