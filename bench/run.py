@@ -35,6 +35,8 @@ from parliament_tracker.extensions import db
 SCENARIOS = (("unfiltered", {}),
              ("period, area, region", {"from": 2010, "to": 2015, "area": "awareness", "region": "Africa"}),
              ("donor", {"donor": "{donor}"}),
+             # the API's organisation filter is `donor` too: an organisation's own work (here one that leads 2.5%)
+             ("organisation", {"donor": "{organisation}"}),
              ("type", {"type": "workshop"}),
              ("type, donor, region, confirmed", {"type": "workshop", "donor": "{donor}", "region": "Europe",
                                                  "confirmed": 1}),
@@ -44,6 +46,9 @@ SCENARIOS = (("unfiltered", {}),
              ("every filter", {"from": 2008, "to": 2018, "area": "awareness", "type": "workshop", "region": "Europe",
                                "income_group": "high", "donor": "{donor}", "confirmed": 1}))
 PAGES = (("dashboard", "/"), ("dashboard, period, area, region", "/?from=2010&to=2015&area=awareness&region=Africa"))
+# the coordination view (dashboards/coordination.py) over 20 lead organisations: only with --coordination, since at
+# full size it lists every overlapping pair (1,021,491 at 1x) and its first request did not end in 300 s
+COORDINATION = (("coordination overlaps API", "/api/v1/coordination/overlaps"), ("coordination", "/coordination"))
 PG_BASE = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
 PG_PREFIX = os.environ.get("BENCH_PG_PREFIX", "bench_")
 
@@ -85,13 +90,15 @@ class Size:
                     conn.execute(text("VACUUM ANALYZE"))
             self.sizes["built_in"] = time.perf_counter() - started
             self.donor = db.session.scalar(text("SELECT min(id) FROM organisations WHERE name LIKE 'Bench donor %'"))
+            self.organisation = db.session.scalar(text(
+                "SELECT min(id) FROM organisations WHERE name LIKE 'Bench organisation %'"))
             self.chamber = db.session.scalar(text(
                 "SELECT c.code FROM chambers c JOIN participations p ON p.chamber_id = c.id "
                 "GROUP BY c.code ORDER BY count(*) DESC, c.code LIMIT 1"))
             db.session.remove()
 
     def query(self, params: dict) -> dict:
-        return {k: str(v).format(donor=self.donor) for k, v in params.items()}
+        return {k: str(v).format(donor=self.donor, organisation=self.organisation) for k, v in params.items()}
 
     def get(self, path: str, cold: bool, headers=None):
         if cold:
@@ -162,7 +169,7 @@ def run_backend(backend: str, args, folder: Path) -> None:
             print(f"api {name:<30}{' / '.join(ms(t) for t in cold):>24}{' / '.join(ms(t) for t in hand):>22}"
                   f"{' / '.join(f'{c / h:.2f}' for c, h in zip(cold, hand, strict=True)):>16}"
                   f"{growth(cold):>9}")
-        for name, path in PAGES:
+        for name, path in (*PAGES, *(COORDINATION if args.coordination else ())):
             cold = interleaved(sizes, lambda s: path, args.repeats)  # noqa: B023
             warm = interleaved(sizes, lambda s: path, args.repeats, cold=False)  # noqa: B023
             print(f"page {name:<32}{' / '.join(ms(t) for t in cold):>22}   warm {' / '.join(ms(t) for t in warm)}"
@@ -225,6 +232,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=8, help="per endpoint under gunicorn (0: skip)")
     parser.add_argument("--max-requests", type=int, default=3000, help="per endpoint under gunicorn")
     parser.add_argument("--scenarios", default="", help="only these API scenarios, names separated by |")
+    parser.add_argument("--coordination", action="store_true", help="also time the coordination view (slow)")
     args = parser.parse_args()
     args.scenarios = [name for name in args.scenarios.split("|") if name]
     args.scales = [float(s) for s in args.scales.split(",")]

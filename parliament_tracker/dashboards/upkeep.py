@@ -4,8 +4,10 @@ stale aggregate. (The same writes replace the data-version token: parliament_tra
 
 - After each flush, the (area, year, type) cells touched by the flushed activities, participations and partner
   links (old and new values both) are recomputed: deleted and summed again from their participations.
-- After a bulk INSERT/UPDATE/DELETE statement on activities, their partner organisations, participations or chambers (the
-  import, `flask demo clear`), everything waits for the commit: just before it, the cells of the rows the
+- A country's new (today's) income group or region rebuilds the tables (the `<group>_first` columns partition each
+  activity's chambers by them).
+- After a bulk INSERT/UPDATE/DELETE statement on activities, their partner organisations, participations, chambers
+  or countries (the import, `flask demo clear`), everything waits for the commit: just before it, the cells of the rows the
   statements name are recomputed (an executemany names its activities or ids) or, when they name no rows, when a
   chamber moved to another country, or when more than CELL_LIMIT cells changed, both tables are rebuilt once.
   Inside such a transaction, reports read the aggregates as they were before it.
@@ -19,14 +21,15 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from parliament_tracker.activities.models import Activity, Participation
-from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards import facts
 from parliament_tracker.organisations.models import ActivityPartner, Organisation, activity_partners
 
 PENDING = "coverage_facts_pending"
 CELL_LIMIT = 60  # (area, year, type) cells refreshed one by one; beyond, one rebuild is cheaper
 ID_LIMIT = 2000  # activities or participations whose cells are looked up; beyond, a rebuild
-BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__, activity_partners.name}
+BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__, activity_partners.name,
+               Country.__tablename__}
 
 
 def _values(obj, name: str) -> set:
@@ -65,6 +68,13 @@ def _bring_up_to_date(session) -> None:
     facts.rebuild(connection)
 
 
+def _regrouped(country: Country) -> bool:
+    """Whether a country's change moves its chambers to another region or (today's) income group: the facts'
+    `<group>_first` columns partition each activity's chambers by them. A new country has no chambers yet."""
+    state = inspect(country)
+    return state.attrs.income_group.history.has_changes() or state.attrs.m49_region.history.has_changes()
+
+
 @event.listens_for(Session, "after_flush")
 def _refresh_after_flush(session, flush_context):
     # Within after_flush the session still lists the flushed objects and their attribute history.
@@ -81,7 +91,8 @@ def _refresh_after_flush(session, flush_context):
             # every slice holding its activities changes: the ANY rows, its partners'
             pending = pending or _pending(session)
             pending["rebuild"] = True
-        elif isinstance(obj, Chamber) and inspect(obj).attrs.country_id.history.has_changes():
+        elif ((isinstance(obj, Chamber) and inspect(obj).attrs.country_id.history.has_changes())
+              or (isinstance(obj, Country) and obj not in session.new and _regrouped(obj))):
             pending = pending or _pending(session)
             pending["rebuild"] = True
     pending = session.info.get(PENDING)

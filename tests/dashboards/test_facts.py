@@ -153,8 +153,15 @@ FILTER_SETS = [F(), F(year_from=2011), F(2011, 2013), F(area="awareness"), F(reg
                F(area="information", confirmed_only=True), F(donor_id=-1), F(donor_id=-2, year_from=2011),
                F(activity_type="workshop", donor_id=-1), F(activity_type="workshop", region="Europe", confirmed_only=True),
                F(2010, 2012, area="awareness", activity_type="workshop", region="Europe", income_group="high",
-                 donor_id=-1, confirmed_only=True), F(activity_type="mission", donor_id=-2, area="information")]
+                 donor_id=-1, confirmed_only=True), F(activity_type="mission", donor_id=-2, area="information"),
+               # the groups of FY2011 and FY2012 differ from today's (see PAST_GROUPS): summary.groups_as_stored
+               F(2010, 2012, income_group="high"), F(2010, 2012, income_group="upper_middle", region="Europe"),
+               F(2011, 2011, income_group="low", confirmed_only=True), F(2009, 2011, income_group="low", donor_id=-2),
+               F(2011, 2011, income_group="lower_middle", activity_type="mission", donor_id=-2),
+               F(2010, 2012, income_group="upper_middle", area="information", confirmed_only=True)]
 # donor_id -1 and -2 stand for the test's first and second donor
+# France upper-middle income in FY2012 (high today), Kenya low in FY2011 (lower-middle today)
+PAST_GROUPS = {("FR", 2012): "upper_middle", ("KE", 2011): "low"}
 
 
 @pytest.mark.parametrize("filters", FILTER_SETS)
@@ -176,6 +183,7 @@ def test_reports_from_the_facts_equal_reports_from_the_participations(chambers, 
     db.session.execute(update(Participation).where(Participation.chamber_id.in_([fr_uc.id, ke.id]))
                        .values(status="confirmed"))
     db.session.commit()
+    add_history(PAST_GROUPS)  # after the activities
     from_facts = report.coverage_report.uncached(filters)
     assert not list(decimals(from_facts))  # PostgreSQL's sum of sums is numeric: JSON would carry strings
     if filters == F():
@@ -184,6 +192,15 @@ def test_reports_from_the_facts_equal_reports_from_the_participations(chambers, 
         from_participations = report.coverage_report.uncached(filters)
     assert not any("coverage_facts" in sql or "coverage_activity_counts" in sql for sql in executed)
     assert from_participations == from_facts and not list(decimals(from_participations))
+
+
+def add_history(groups: dict) -> None:
+    """Record {(iso2, fiscal year): income group} in the income-group history, through the ORM, and commit."""
+    from parliament_tracker.chambers.models import Country, CountryIncomeGroup
+    ids = {iso2: id_ for iso2, id_ in db.session.execute(select(Country.iso2, Country.id))}
+    db.session.add_all(CountryIncomeGroup(country_id=ids[iso2], fiscal_year=year, income_group=group)
+                       for (iso2, year), group in groups.items())
+    db.session.commit()
 
 
 @contextmanager
@@ -270,3 +287,23 @@ def test_the_income_breakdown_uses_the_periods_last_fiscal_year(changing_groups)
     rows = {g["income_group"]: (g["chambers_total"], g["chambers_reached"])
             for g in report.coverage_report.uncached(F(2011, 2013))["by_income_group"]}
     assert rows == {"low": (1, 1), "lower_middle": (1, 0), "upper_middle": (1, 0)}
+
+
+def test_a_change_of_income_groups_after_the_activities_keeps_the_figures_exact(changing_groups):
+    from parliament_tracker.chambers.models import Country, CountryIncomeGroup
+    low_2010 = F(2008, 2010, income_group="low")
+    assert report.coverage_report.uncached(low_2010)["activities"] == 2
+    kenya = db.session.scalar(select(Country).where(Country.iso2 == "KE"))
+    db.session.get(CountryIncomeGroup, (kenya.id, 2010)).income_group = "lower_middle"  # an ORM update
+    db.session.commit()
+    assert facts.differences() == (set(), set())
+    assert report.coverage_report.uncached(low_2010)["activities"] == 1  # D's year is outside: A alone, through Mali
+    db.session.execute(update(CountryIncomeGroup).where(CountryIncomeGroup.country_id == kenya.id)
+                       .values(income_group="low"))  # a bulk statement, as `flask registry income-groups`
+    db.session.commit()
+    assert facts.differences() == (set(), set())
+    assert report.coverage_report.uncached(low_2010)["activities"] == 2
+    kenya.income_group = "high"  # today's group (an ORM update): the low group of every fiscal year now differs
+    db.session.commit()
+    assert facts.differences() == (set(), set())
+    assert report.coverage_report.uncached(F(2008, 2013, income_group="low"))["activities"] == 3  # A, B, D
