@@ -30,5 +30,6 @@ def coordination_overlaps(page: int, per_page: int, **_query):
     if not form.validate():
         return json_error(400, "Invalid query parameters.",
                           {getattr(form, name).name: errors for name, errors in form.errors.items()})
-    rows = coordination.overlaps(coordination.CoordinationFilters(**form.coordination()))
-    return page_of("overlaps", rows, page, per_page)
+    total, rows = coordination.overlap_page(coordination.CoordinationFilters(**form.coordination()),
+                                            limit=per_page, offset=(page - 1) * per_page)
+    return page_of("overlaps", rows, page, per_page, total=total)

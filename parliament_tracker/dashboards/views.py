@@ -131,8 +131,9 @@ def coordination_view():
     if not form.validate():
         return render_template("dashboards/coordination.html", form=form, areas=areas, overlaps=None), 400
     f = coordination.CoordinationFilters(**form.coordination())
-    return render_template("dashboards/coordination.html", form=form, areas=areas, filters=f,
-                           overlaps=coordination.overlaps(f), work=coordination.work_by_chamber(f),
+    total, shown = coordination.overlap_page(f, limit=coordination.SHOWN)
+    return render_template("dashboards/coordination.html", form=form, areas=areas, filters=f, total=total,
+                           overlaps=shown, work=coordination.work_by_chamber(f),
                            unreached=coordination.chambers_reached_by_no_one(f))
 
 

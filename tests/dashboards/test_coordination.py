@@ -132,3 +132,17 @@ def test_the_download_has_a_row_per_overlap_and_activity(world, client):
     assert [line.split(",")[5] for line in lines[1:]] == ["Centre KE", "Centre KE again", "WFD KE"]
     assert client.get("/coordination/overlaps.xlsx").status_code == 200
     assert client.get("/coordination/overlaps.csv?window=-3").status_code == 400
+
+
+def test_overlaps_are_counted_and_paged_in_sql_and_each_page_holds_its_own(world, client, monkeypatch):
+    every = c.overlaps(c.CoordinationFilters(window_months=30))
+    assert len(every) == 3
+    pages = [c.overlap_page(c.CoordinationFilters(window_months=30), limit=1, offset=n) for n in range(3)]
+    assert [total for total, _rows in pages] == [3, 3, 3]
+    assert [rows for _total, rows in pages] == [[o] for o in every]  # the same overlaps, activities and order
+    body = client.get("/api/v1/coordination/overlaps?window=30&per_page=1&page=2").get_json()
+    assert body["total"] == 3 and body["pages"] == 3
+    assert [tuple(o["organisations"]) for o in body["overlaps"]] == [every[1].organisations]
+    monkeypatch.setattr(c, "SHOWN", 2)
+    page = client.get("/coordination?window=30").get_data(as_text=True)
+    assert "3 overlaps within 30 months" in page and "The first 2 of 3 overlaps" in page
