@@ -4,7 +4,7 @@ area within a window of months, from the same query as the /coordination page.""
 from __future__ import annotations
 
 from parliament_tracker.api import bp
-from parliament_tracker.api.access import errors, open_data
+from parliament_tracker.api.access import errors, open_data, revalidated
 from parliament_tracker.api.schemas import coordination as s
 from parliament_tracker.api.schemas.common import page_of
 from parliament_tracker.dashboards import coordination
@@ -15,6 +15,7 @@ from parliament_tracker.errors import json_error
 
 @bp.get("/api/v1/coordination/overlaps", tags=["coordination"])
 @open_data
+@revalidated
 @errors(400)
 @bp.arguments(s.OverlapQuery, location="query", as_kwargs=True)
 @bp.response(200, s.OverlapPage)

@@ -124,6 +124,7 @@ def _coordination_form(areas: dict[str, str] | None = None) -> CoordinationFilte
 
 @bp.get("/coordination")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def coordination_view():
     """Who does what where: overlaps between organisations, who worked in each chamber, chambers no one reached."""
     areas = area_labels()
@@ -140,6 +141,7 @@ def coordination_view():
 @bp.get("/coordination/overlaps.csv", defaults={"fmt": "csv"})
 @bp.get("/coordination/overlaps.xlsx", defaults={"fmt": "xlsx"}, endpoint="coordination_xlsx")
 @public_unless_disabled(dashboards_are_public)
+@conditional
 def coordination_download(fmt: str):
     """The overlaps, one row per overlap and activity, for the filters in the URL."""
     form = _coordination_form()

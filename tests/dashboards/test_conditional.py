@@ -14,7 +14,8 @@ from tests.factories import make_activity, make_chamber
 from tests.profiles.factories import SeparateClient, make_contact, signed_in
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
-PAGES = ["/", "/api/v1/coverage?area=awareness", "/coverage/gaps", "/profiles/FR-LC"]
+PAGES = ["/", "/api/v1/coverage?area=awareness", "/coverage/gaps", "/profiles/FR-LC", "/coordination",
+         "/coordination/overlaps.csv", "/api/v1/coordination/overlaps"]
 
 
 @pytest.fixture
