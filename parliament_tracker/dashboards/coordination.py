@@ -158,17 +158,18 @@ def _pairs(work: Table, f: CoordinationFilters):
 
 
 def _overlap_keys(work: Table, f: CoordinationFilters):
-    """Select of the overlaps' keys (chamber_id, area_id, organisation_a, organisation_b) with the columns that
-    order them (chamber code, area code, the two labels)."""
+    """Select of the overlaps' keys (chamber_id, area_id, org_a, org_b), each once, with the columns that order
+    them (chamber code, area code, the two labels) and `total`, the number of keys. The pairs are made distinct on
+    their ids before the names are joined: a key has many pairs of activities."""
     a, b, paired = _pairs(work, f)
+    ids = (select(a.c.chamber_id, a.c.area_id, a.c.organisation_id.label("org_a"),
+                  b.c.organisation_id.label("org_b")).select_from(a).join(b, paired).distinct().subquery("ids"))
     oa, ob = aliased(Organisation), aliased(Organisation)
-    return (select(a.c.chamber_id, a.c.area_id, a.c.organisation_id.label("org_a"),
-                   b.c.organisation_id.label("org_b"), Chamber.code.label("chamber"), ActivityArea.code.label("area"),
-                   _label(oa).label("label_a"), _label(ob).label("label_b"))
-            .select_from(a).join(b, paired)
-            .join(Chamber, Chamber.id == a.c.chamber_id).join(ActivityArea, ActivityArea.id == a.c.area_id)
-            .join(oa, oa.id == a.c.organisation_id).join(ob, ob.id == b.c.organisation_id)
-            .where(*_organisation_filter(f, oa, ob)).distinct())
+    return (select(ids, Chamber.code.label("chamber"), ActivityArea.code.label("area"), _label(oa).label("label_a"),
+                   _label(ob).label("label_b"), func.count().over().label("total"))
+            .join(Chamber, Chamber.id == ids.c.chamber_id).join(ActivityArea, ActivityArea.id == ids.c.area_id)
+            .join(oa, oa.id == ids.c.org_a).join(ob, ob.id == ids.c.org_b)
+            .where(*_organisation_filter(f, oa, ob)))
 
 
 def overlap_page(f: CoordinationFilters, limit: int | None = None, offset: int = 0) -> tuple[int, list[Overlap]]:
@@ -176,25 +177,29 @@ def overlap_page(f: CoordinationFilters, limit: int | None = None, offset: int =
     of different organisations that worked, in different activities, in the same chamber and area with start dates
     at most f.window_months calendar months apart, with the chamber's code, the area's code and the activities
     involved. Ordered by chamber, area and organisations. Over the work rows filled into a temporary table once:
-    the overlaps are counted and chosen in SQL, and only the chosen ones' activity pairs are read."""
+    the overlaps are counted and chosen in SQL (one statement), and only the chosen ones' activity pairs are read."""
     work = _filled_work(f)
     keys = _overlap_keys(work, f).subquery("keys")
-    total = _run(select(func.count()).select_from(keys), f)[0][0]
     chosen = (select(keys).order_by(keys.c.chamber, keys.c.area, keys.c.label_a, keys.c.label_b)
               .limit(limit).offset(offset or None).subquery("chosen"))
     a, b, paired = _pairs(work, f)
     aa, ab = aliased(Activity), aliased(Activity)
-    stmt = (select(chosen.c.chamber, chosen.c.area, chosen.c.label_a, chosen.c.label_b, aa.id, aa.title,
-                   aa.start_date, ab.id, ab.title, ab.start_date)
+    stmt = (select(chosen.c.total, chosen.c.chamber, chosen.c.area, chosen.c.label_a, chosen.c.label_b, aa.id,
+                   aa.title, aa.start_date, ab.id, ab.title, ab.start_date)
             .select_from(chosen)
             .join(a, and_(a.c.chamber_id == chosen.c.chamber_id, a.c.area_id == chosen.c.area_id,
                           a.c.organisation_id == chosen.c.org_a))
             .join(b, and_(paired, b.c.organisation_id == chosen.c.org_b))
             .join(aa, aa.id == a.c.activity_id).join(ab, ab.id == b.c.activity_id)
             .order_by(chosen.c.chamber, chosen.c.area, chosen.c.label_a, chosen.c.label_b))
+    rows = _run(stmt, f)
+    if rows:
+        total = rows[0][0]
+    else:  # nothing on this page: past the last one, or none at all
+        total = _run(select(func.count()).select_from(keys), f)[0][0] if offset else 0
     found: dict[tuple, Overlap] = {}
     seen: dict[tuple, set] = {}
-    for chamber, area, org_a, org_b, *acts in _run(stmt, f):
+    for _total, chamber, area, org_a, org_b, *acts in rows:
         key = (chamber, area, org_a, org_b)
         if key not in found:
             found[key], seen[key] = Overlap(chamber, area, (org_a, org_b), []), set()

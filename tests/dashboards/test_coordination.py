@@ -140,6 +140,8 @@ def test_overlaps_are_counted_and_paged_in_sql_and_each_page_holds_its_own(world
     pages = [c.overlap_page(c.CoordinationFilters(window_months=30), limit=1, offset=n) for n in range(3)]
     assert [total for total, _rows in pages] == [3, 3, 3]
     assert [rows for _total, rows in pages] == [[o] for o in every]  # the same overlaps, activities and order
+    assert c.overlap_page(c.CoordinationFilters(window_months=30), limit=1, offset=7) == (3, [])  # past the end
+    assert c.overlap_page(c.CoordinationFilters(F(area="research"), window_months=30), limit=1) == (0, [])
     body = client.get("/api/v1/coordination/overlaps?window=30&per_page=1&page=2").get_json()
     assert body["total"] == 3 and body["pages"] == 3
     assert [tuple(o["organisations"]) for o in body["overlaps"]] == [every[1].organisations]
