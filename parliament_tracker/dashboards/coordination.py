@@ -10,44 +10,33 @@ the dashboard.
 
 from __future__ import annotations
 
-import functools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import (
-    Column,
-    Index,
-    Integer,
-    MetaData,
-    Table,
-    and_,
-    cast,
-    delete,
-    extract,
-    func,
-    insert,
-    or_,
-    select,
-    union,
-)
+from sqlalchemy import func, or_, select, tuple_, union
 from sqlalchemy.orm import aliased
-from sqlalchemy.schema import CreateIndex, CreateTable
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
 from parliament_tracker.chambers.models import Chamber
+from parliament_tracker.dashboards import coordination_store as store
 from parliament_tracker.dashboards.filters import CoverageFilters
+from parliament_tracker.dashboards.models import CoordinationFact, CoordinationOverlap
 from parliament_tracker.dashboards.scope import (
+    ACTIVITY_TYPE,
+    YEAR_FROM,
+    YEAR_TO,
     activity_conditions,
+    area_id,
     chamber_in_scope,
     existing_chambers,
     has_chamber_conditions,
     parameters,
-    year_of,
 )
 from parliament_tracker.extensions import db
 from parliament_tracker.labels import label
 from parliament_tracker.organisations.models import ORGANISATION_TYPES, WORKING_ROLES, Organisation, activity_partners
 
-DEFAULT_WINDOW = 12
+DEFAULT_WINDOW = store.STORED_WINDOW
 SHOWN = 100  # overlaps listed on the page; the downloads and the API (paged) have every one
 
 
@@ -90,127 +79,160 @@ def _label(org):
     return func.coalesce(func.nullif(org.short_name, ""), org.name)
 
 
-def _work(f: CoordinationFilters):
-    """Subquery, one row per organisation working in a public activity with a beneficiary chamber in scope:
-    activity_id, organisation_id, chamber_id, area_id, start_date, month (year * 12 + month of the start)."""
-    workers = union(
-        select(Activity.id.label("activity_id"), Activity.lead_organisation_id.label("organisation_id")),
-        select(activity_partners.c.activity_id, activity_partners.c.organisation_id)
-        .where(activity_partners.c.role.in_(WORKING_ROLES)),
-    ).subquery("workers")
-    cf = _coverage(f)
-    month = year_of(Activity.start_date) * 12 + cast(extract("month", Activity.start_date), Integer)
-    stmt = (select(workers.c.activity_id, workers.c.organisation_id, Participation.chamber_id, Activity.area_id,
-                   Activity.start_date, month.label("month"))
-            .join(Activity, Activity.id == workers.c.activity_id)
-            .join(Participation, and_(Participation.activity_id == Activity.id, Participation.role == "beneficiary"))
-            .where(*activity_conditions(cf)))
-    if has_chamber_conditions(cf):
-        stmt = stmt.where(chamber_in_scope(Participation.chamber_id, cf))
-    return stmt.subquery("work")
-
-
-WORK_COLUMNS = ("activity_id", "organisation_id", "chamber_id", "area_id", "month")
-
-
-@functools.cache
-def _work_table() -> tuple[Table, Index]:
-    """A TEMPORARY table of the work rows, indexed by (chamber, area, month): the overlap self-join then finds
-    each row's partners by an index range (at full size, 1.5 s instead of more than 300 s as a joined subquery,
-    which the database recomputed per probe)."""
-    table = Table("coordination_work", MetaData(), *(Column(c, Integer) for c in WORK_COLUMNS),
-                  prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
-    return table, Index("coordination_work_cell", table.c.chamber_id, table.c.area_id, table.c.month)
-
-
-def _filled_work(f: CoordinationFilters) -> Table:
-    table, index = _work_table()
-    work = _work(f)
-    connection = db.session.connection()
-    connection.execute(CreateTable(table, if_not_exists=True))
-    connection.execute(CreateIndex(index, if_not_exists=True))
-    connection.execute(delete(table))
-    connection.execute(insert(table).from_select(WORK_COLUMNS, select(*(work.c[c] for c in WORK_COLUMNS))),
-                       parameters(_coverage(f)))
-    return table
-
-
 def _run(stmt, f: CoordinationFilters):
     return db.session.execute(stmt, parameters(_coverage(f))).all()
 
 
-def _organisation_filter(f: CoordinationFilters, *orgs) -> list:
+def _fact_conditions(f: CoordinationFilters) -> list:
+    """WHERE conditions on CoordinationFact for f's period, area, type, region and income group."""
+    cf, facts = _coverage(f), CoordinationFact
     conditions = []
-    if f.organisation_id:
-        conditions.append(or_(*(org.id == f.organisation_id for org in orgs)))
-    if f.org_type:
-        conditions.append(or_(*(org.org_type == f.org_type for org in orgs)))
+    if cf.year_from:
+        conditions.append(facts.year >= YEAR_FROM)
+    if cf.year_to:
+        conditions.append(facts.year <= YEAR_TO)
+    if cf.area:
+        conditions.append(facts.area_id == area_id())
+    if cf.activity_type:
+        conditions.append(facts.activity_type == ACTIVITY_TYPE)
+    if has_chamber_conditions(cf):
+        conditions.append(chamber_in_scope(facts.chamber_id, cf))
     return conditions
 
 
-def _pairs(work: Table, f: CoordinationFilters):
-    """(a, b, condition): two work rows of different organisations (a's id the lower) and activities, in the same
-    chamber and area, starting at most f.window_months apart (an index range on the temporary table)."""
-    a, b = work.alias("a"), work.alias("b")
-    return a, b, and_(b.c.chamber_id == a.c.chamber_id, b.c.area_id == a.c.area_id,
-                      b.c.organisation_id > a.c.organisation_id, b.c.activity_id != a.c.activity_id,
-                      b.c.month.between(a.c.month - f.window_months, a.c.month + f.window_months))
+def _work_conditions(f: CoordinationFilters) -> list:
+    """WHERE conditions of coordination_store.work_select for f (on the activity and the beneficiary chamber)."""
+    cf = _coverage(f)
+    conditions = activity_conditions(cf)
+    if has_chamber_conditions(cf):
+        conditions.append(chamber_in_scope(Participation.chamber_id, cf))
+    return conditions
 
 
-def _overlap_keys(work: Table, f: CoordinationFilters):
-    """Select of the overlaps' keys (chamber_id, area_id, org_a, org_b), each once, with the columns that order
-    them (chamber code, area code, the two labels) and `total`, the number of keys. The pairs are made distinct on
-    their ids before the names are joined: a key has many pairs of activities."""
-    a, b, paired = _pairs(work, f)
-    ids = (select(a.c.chamber_id, a.c.area_id, a.c.organisation_id.label("org_a"),
-                  b.c.organisation_id.label("org_b")).select_from(a).join(b, paired).distinct().subquery("ids"))
+def _overlap_ids(f: CoordinationFilters):
+    """(subquery of the overlaps' keys (chamber_id, area_id, org_a, org_b) under f, whether it is the stored table),
+    from the cheapest source that answers f exactly: the stored overlaps at the stored window over every year and
+    type (narrowed by chamber and area alone); else the stored facts summed per year into a temporary table and
+    paired there, for a window of YEARS_SUFFICE months or more; else the work rows, paired month by month."""
+    cf = _coverage(f)
+    if f.window_months == store.STORED_WINDOW and not (cf.year_from or cf.year_to or cf.activity_type):
+        stored = CoordinationOverlap
+        stmt = select(stored.chamber_id, stored.area_id, stored.org_a, stored.org_b)
+        if cf.area:
+            stmt = stmt.where(stored.area_id == area_id())
+        if has_chamber_conditions(cf):
+            stmt = stmt.where(chamber_in_scope(stored.chamber_id, cf))
+        return stmt.subquery("ids"), True
+    connection = db.session.connection()
+    if f.window_months >= store.YEARS_SUFFICE:
+        table = store.filled_years(connection, *_fact_conditions(f), parameters=parameters(cf))
+    else:
+        table = store.filled_work(connection, *_work_conditions(f), parameters=parameters(cf))
+    return store.keys_from(table, f.window_months).subquery("ids"), False
+
+
+def _organisation_filter(f: CoordinationFilters, *organisation_ids) -> list:
+    """Conditions: one of the organisation id columns is f's organisation, or of f's organisation type."""
+    conditions = []
+    if f.organisation_id:
+        conditions.append(or_(*(column == f.organisation_id for column in organisation_ids)))
+    if f.org_type:
+        of_type = select(Organisation.id).where(Organisation.org_type == f.org_type)
+        conditions.append(or_(*(column.in_(of_type) for column in organisation_ids)))
+    return conditions
+
+
+def _labelled(ids, *conditions):
+    """Select of the keys in ids meeting conditions, with the columns that order them (chamber code, area code,
+    the two organisations' labels)."""
     oa, ob = aliased(Organisation), aliased(Organisation)
     return (select(ids, Chamber.code.label("chamber"), ActivityArea.code.label("area"), _label(oa).label("label_a"),
-                   _label(ob).label("label_b"), func.count().over().label("total"))
+                   _label(ob).label("label_b"))
             .join(Chamber, Chamber.id == ids.c.chamber_id).join(ActivityArea, ActivityArea.id == ids.c.area_id)
-            .join(oa, oa.id == ids.c.org_a).join(ob, ob.id == ids.c.org_b)
-            .where(*_organisation_filter(f, oa, ob)))
+            .join(oa, oa.id == ids.c.org_a).join(ob, ob.id == ids.c.org_b).where(*conditions))
+
+
+def _chosen_keys(f: CoordinationFilters, limit: int | None, offset: int) -> tuple[int, list]:
+    """(the number of overlaps, the keys of those from offset, at most limit, in order). Over the stored keys, the
+    overlaps are counted per chamber first (an index scan), and only the chambers that hold the page are sorted
+    (sorting every key by chamber code was most of the time); keys paired on the fly are counted and chosen in one
+    statement, so that they are paired once."""
+    ids, stored = _overlap_ids(f)
+    by_organisation = _organisation_filter(f, ids.c.org_a, ids.c.org_b)
+    if not stored:
+        keys = _labelled(ids, *by_organisation).subquery("keys")
+        chosen = _run(select(keys, func.count().over().label("total"))
+                      .order_by(keys.c.chamber, keys.c.area, keys.c.label_a, keys.c.label_b)
+                      .limit(limit).offset(offset or None), f)
+        if chosen or not offset:
+            return (chosen[0].total if chosen else 0), chosen
+        return _run(select(func.count()).select_from(ids).where(*by_organisation), f)[0][0], []
+    per_chamber = _run(select(ids.c.chamber_id, func.count()).join(Chamber, Chamber.id == ids.c.chamber_id)
+                       .where(*by_organisation).group_by(ids.c.chamber_id, Chamber.code).order_by(Chamber.code), f)
+    total = sum(n for _, n in per_chamber)
+    skip, wanted = offset, (limit if limit is not None else total)
+    chambers, held = [], 0
+    for chamber_id, n in per_chamber:
+        if not chambers and skip >= n:  # the page starts after this chamber's overlaps
+            skip -= n
+            continue
+        chambers.append(chamber_id)
+        held += n
+        if held - skip >= wanted:
+            break
+    if not chambers:
+        return total, []
+    keys = _labelled(ids, *by_organisation, ids.c.chamber_id.in_(chambers)).subquery("keys")
+    chosen = _run(select(keys).order_by(keys.c.chamber, keys.c.area, keys.c.label_a, keys.c.label_b)
+                  .limit(wanted).offset(skip or None), f)
+    return total, chosen
+
+
+def _overlapping(mine: list, theirs: list, window: int) -> list:
+    """The rows (month, activity_id, ...) of mine that start at most window months from a different activity of
+    theirs (both sorted by month)."""
+    months = [row[0] for row in theirs]
+    found = []
+    for row in mine:
+        low, high = bisect_left(months, row[0] - window), bisect_right(months, row[0] + window)
+        if any(other[1] != row[1] for other in theirs[low:high]):
+            found.append(row)
+    return found
 
 
 def overlap_page(f: CoordinationFilters, limit: int | None = None, offset: int = 0) -> tuple[int, list[Overlap]]:
     """(how many overlaps there are, the overlaps from offset, at most limit of them; all without a limit): each pair
     of different organisations that worked, in different activities, in the same chamber and area with start dates
     at most f.window_months calendar months apart, with the chamber's code, the area's code and the activities
-    involved. Ordered by chamber, area and organisations. Over the work rows filled into a temporary table once:
-    the overlaps are counted and chosen in SQL (one statement), and only the chosen ones' activity pairs are read."""
-    work = _filled_work(f)
-    keys = _overlap_keys(work, f).subquery("keys")
-    chosen = (select(keys).order_by(keys.c.chamber, keys.c.area, keys.c.label_a, keys.c.label_b)
-              .limit(limit).offset(offset or None).subquery("chosen"))
-    a, b, paired = _pairs(work, f)
-    aa, ab = aliased(Activity), aliased(Activity)
-    stmt = (select(chosen.c.total, chosen.c.chamber, chosen.c.area, chosen.c.label_a, chosen.c.label_b, aa.id,
-                   aa.title, aa.start_date, ab.id, ab.title, ab.start_date)
-            .select_from(chosen)
-            .join(a, and_(a.c.chamber_id == chosen.c.chamber_id, a.c.area_id == chosen.c.area_id,
-                          a.c.organisation_id == chosen.c.org_a))
-            .join(b, and_(paired, b.c.organisation_id == chosen.c.org_b))
-            .join(aa, aa.id == a.c.activity_id).join(ab, ab.id == b.c.activity_id)
-            .order_by(chosen.c.chamber, chosen.c.area, chosen.c.label_a, chosen.c.label_b))
-    rows = _run(stmt, f)
-    if rows:
-        total = rows[0][0]
-    else:  # nothing on this page: past the last one, or none at all
-        total = _run(select(func.count()).select_from(keys), f)[0][0] if offset else 0
-    found: dict[tuple, Overlap] = {}
-    seen: dict[tuple, set] = {}
-    for _total, chamber, area, org_a, org_b, *acts in rows:
-        key = (chamber, area, org_a, org_b)
-        if key not in found:
-            found[key], seen[key] = Overlap(chamber, area, (org_a, org_b), []), set()
-        for activity in (OverlapActivity(acts[0], acts[1], acts[2], org_a),
-                         OverlapActivity(acts[3], acts[4], acts[5], org_b)):
-            if (activity.id, activity.organisation) not in seen[key]:
-                seen[key].add((activity.id, activity.organisation))
-                found[key].activities.append(activity)
-    for overlap in found.values():
-        overlap.activities.sort(key=lambda act: (act.start_date, act.id))
-    return total, list(found.values())
+    involved. Ordered by chamber, area and organisations. The overlaps are counted and chosen in SQL (one
+    statement); the chosen ones' work rows are then read (one statement) and their activities within the window
+    of the other organisation's found here."""
+    total, chosen = _chosen_keys(f, limit, offset)
+    if not chosen:  # nothing on this page: past the last one, or none at all
+        return total, []
+    cells = {(row.chamber_id, row.area_id) for row in chosen}
+    organisations = {row.org_a for row in chosen} | {row.org_b for row in chosen}
+    # the chambers alone as well: an IN on the leading column of the participations' index is what makes both
+    # halves of the union start from the chambers' participations
+    work = store.work_select(*_work_conditions(f), Participation.chamber_id.in_(sorted({c for c, _ in cells})),
+                             tuple_(Participation.chamber_id, Activity.area_id).in_(sorted(cells)))
+    w = work.subquery("work")
+    rows: dict[tuple, list] = {}
+    for chamber_id, area_id_, organisation_id, month, activity_id, title, start in _run(
+            select(w.c.chamber_id, w.c.area_id, w.c.organisation_id, w.c.month, w.c.activity_id, w.c.title,
+                   w.c.start_date).where(w.c.organisation_id.in_(organisations)), f):
+        rows.setdefault((chamber_id, area_id_, organisation_id), []).append((month, activity_id, title, start))
+    for side in rows.values():  # sorted here: an ORDER BY over the union made SQLite scan every activity
+        side.sort(key=lambda row: row[:2])
+    found = []
+    for key in chosen:
+        mine, theirs = (rows.get((key.chamber_id, key.area_id, org), []) for org in (key.org_a, key.org_b))
+        activities = [OverlapActivity(act[1], act[2], act[3], label_)
+                      for side, other, label_ in ((mine, theirs, key.label_a), (theirs, mine, key.label_b))
+                      for act in _overlapping(side, other, f.window_months)]
+        activities.sort(key=lambda act: (act.start_date, act.id))
+        found.append(Overlap(key.chamber, key.area, (key.label_a, key.label_b), activities))
+    return total, found
 
 
 def overlaps(f: CoordinationFilters) -> list[Overlap]:
@@ -228,16 +250,16 @@ class ChamberWork:
 
 def work_by_chamber(f: CoordinationFilters) -> list[ChamberWork]:
     """Per chamber in scope, each organisation that worked there and, per area, the number of public activities
-    it worked in with the chamber as a beneficiary. Ordered by chamber, organisation, area. One grouped select."""
-    work = _work(f)
-    org_label = _label(Organisation)
-    stmt = (select(Chamber.code, org_label, ActivityArea.code, func.count(func.distinct(work.c.activity_id)))
-            .join(Chamber, Chamber.id == work.c.chamber_id).join(ActivityArea, ActivityArea.id == work.c.area_id)
-            .join(Organisation, Organisation.id == work.c.organisation_id)
-            .where(*_organisation_filter(f, Organisation))
+    it worked in with the chamber as a beneficiary (summed from the stored facts: an activity has one year and
+    type). Ordered by chamber, organisation, area. One grouped select."""
+    facts, org_label = CoordinationFact, _label(Organisation)
+    stmt = (select(Chamber.code, org_label, ActivityArea.code, func.sum(facts.activities))
+            .join(Chamber, Chamber.id == facts.chamber_id).join(ActivityArea, ActivityArea.id == facts.area_id)
+            .join(Organisation, Organisation.id == facts.organisation_id)
+            .where(*_fact_conditions(f), *_organisation_filter(f, facts.organisation_id))
             .group_by(Chamber.code, org_label, ActivityArea.code, ActivityArea.position)
             .order_by(Chamber.code, org_label, ActivityArea.position, ActivityArea.code))
-    return [ChamberWork(*row) for row in _run(stmt, f)]
+    return [ChamberWork(code, org, area, int(count)) for code, org, area, count in _run(stmt, f)]
 
 
 @dataclass(frozen=True)
@@ -250,9 +272,8 @@ def chambers_reached_by_no_one(f: CoordinationFilters) -> Unreached:
     """The chambers in scope (existing in the period, of the region and income group) and how many of them no
     organisation worked in (as a beneficiary of a public activity matching the filters; the organisation filters
     do not apply: no one means no one). One select."""
-    work = _work(f)
     existing = existing_chambers(_coverage(f))
-    reached = existing.c.chamber_id.in_(select(work.c.chamber_id))
+    reached = existing.c.chamber_id.in_(select(CoordinationFact.chamber_id).where(*_fact_conditions(f)))
     stmt = select(func.count(), func.count().filter(~reached)).select_from(existing)
     return Unreached(*_run(stmt, f)[0])
 

@@ -38,6 +38,7 @@ from sqlalchemy.schema import CreateTable
 
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.dashboards import coordination_store
 from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
 from parliament_tracker.dashboards.scope import year_of
 from parliament_tracker.database import unit_of_work
@@ -208,7 +209,7 @@ _AGGREGATES = (_Aggregate(CoverageFact, FACT_KEYS, FACT_VALUES, _facts_select, s
 
 
 def rebuild(connection) -> None:
-    """Recompute both tables (a DELETE and three INSERT ... SELECT each)."""
+    """Recompute both tables (a DELETE and three INSERT ... SELECT each), and the coordination view's."""
     if connection.dialect.name == "postgresql":
         # For this transaction only: compiling the big aggregate with JIT took longer than running it, and its
         # sort spilled to disk within the default work_mem.
@@ -218,6 +219,7 @@ def rebuild(connection) -> None:
     for aggregate in _AGGREGATES:
         connection.execute(delete(aggregate.table))
         aggregate.fill(connection, ordered=postgresql)
+    coordination_store.rebuild(connection)
 
 
 def refresh_cells(connection, cells: set[tuple[int, int, str]]) -> None:
@@ -235,6 +237,7 @@ def refresh_cells(connection, cells: set[tuple[int, int, str]]) -> None:
         area_years = or_(*(and_(t.c.area_id == area, t.c.year == year) for area, year in {c[:2] for c in cells}))
         connection.execute(delete(t).where(or_(typed, and_(area_years, t.c.activity_type == ANY_TYPE))))
         aggregate.fill(connection, (activity_in_cells,), (area_years,))
+    coordination_store.refresh_cells(connection, cells)
 
 
 def cells_of(connection, activity_ids: set[int], participation_ids: set[int]) -> set[tuple[int, int, str]]:
@@ -257,6 +260,9 @@ def differences() -> tuple[set, set]:
         name, columns = aggregate.table.name, [aggregate.table.c[c] for c in aggregate.columns]
         stored |= {(name, *_plain(row)) for row in db.session.execute(select(*columns))}
         expected |= {(name, *_plain(row)) for row in db.session.execute(aggregate.recount())}
+    coordination_stored, coordination_recounted = coordination_store.stored_and_recounted(db.session.connection())
+    stored |= {_plain(row) for row in coordination_stored}
+    expected |= {_plain(row) for row in coordination_recounted}
     return stored - expected, expected - stored
 
 

@@ -80,3 +80,44 @@ class CoverageActivityCount(db.Model):
     area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     activities: Mapped[int] = mapped_column(Integer)
+
+
+class CoordinationFact(db.Model):
+    """The public live activities in which one organisation worked (led, or was an implementing or co-organising
+    partner) with one chamber as a beneficiary, per area, year and activity type: how many, the lowest and highest
+    of their ids, and the first and last month (1-12) in which they started. Derived like CoverageFact, kept current
+    with it (dashboards/coordination_store.py), read by the coordination view.
+
+    Keyed so that the overlap self-join finds a row's neighbours (same chamber and area, a year either side) by one
+    index range; the cell index serves the refresh of an (area, year, type) cell."""
+
+    __tablename__ = "coordination_facts"
+    __table_args__ = (Index("ix_coordination_facts_cell", "area_id", "year", "activity_type"),
+                      {"sqlite_with_rowid": False})
+
+    chamber_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    organisation_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
+    activities: Mapped[int] = mapped_column(Integer)
+    first_activity: Mapped[int] = mapped_column(Integer)
+    last_activity: Mapped[int] = mapped_column(Integer)
+    first_month: Mapped[int] = mapped_column(Integer)
+    last_month: Mapped[int] = mapped_column(Integer)
+
+
+class CoordinationOverlap(db.Model):
+    """An overlap at the default window (coordination.DEFAULT_WINDOW months) over every year and activity type: two
+    organisations (org_a's id the lower) that worked in different activities in one chamber and area with start
+    dates at most that many months apart. Derived from coordination_facts, kept current with them: the unfiltered
+    coordination view (and its chamber, region, income group and organisation filters) reads it instead of
+    pairing every row."""
+
+    __tablename__ = "coordination_overlaps"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    chamber_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    org_a: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    org_b: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
