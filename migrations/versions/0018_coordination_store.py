@@ -32,6 +32,7 @@ def _create():
         *(sa.Column(c, sa.Integer(), nullable=False) for c in FACT_VALUES),
         sqlite_with_rowid=False)
     op.create_index('ix_coordination_facts_cell', 'coordination_facts', ['area_id', 'year', 'activity_type'])
+    op.create_index('ix_coordination_facts_organisation', 'coordination_facts', ['organisation_id', 'chamber_id'])
     op.create_table(
         'coordination_overlaps',
         *(sa.Column(c, sa.Integer(), primary_key=True, autoincrement=False)
@@ -95,5 +96,6 @@ def upgrade():
 
 def downgrade():
     op.drop_table('coordination_overlaps')
+    op.drop_index('ix_coordination_facts_organisation', table_name='coordination_facts')
     op.drop_index('ix_coordination_facts_cell', table_name='coordination_facts')
     op.drop_table('coordination_facts')

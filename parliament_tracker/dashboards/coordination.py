@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import groupby
+from operator import attrgetter
 
-from sqlalchemy import func, or_, select, tuple_, union
+from sqlalchemy import exists, func, or_, select, tuple_
 from sqlalchemy.orm import aliased
 
 from parliament_tracker.activities.models import Activity, ActivityArea, Participation
@@ -34,10 +36,11 @@ from parliament_tracker.dashboards.scope import (
 )
 from parliament_tracker.extensions import db
 from parliament_tracker.labels import label
-from parliament_tracker.organisations.models import ORGANISATION_TYPES, WORKING_ROLES, Organisation, activity_partners
+from parliament_tracker.organisations.models import ORGANISATION_TYPES, Organisation
 
 DEFAULT_WINDOW = store.STORED_WINDOW
-SHOWN = 100  # overlaps listed on the page; the downloads and the API (paged) have every one
+SHOWN = 50  # overlaps per page of /coordination; the downloads have every one, the API pages as asked
+CHAMBERS_SHOWN = 25  # chambers per page of its "who worked where" table
 
 
 @dataclass(frozen=True)
@@ -248,18 +251,33 @@ class ChamberWork:
     activities: int
 
 
-def work_by_chamber(f: CoordinationFilters) -> list[ChamberWork]:
-    """Per chamber in scope, each organisation that worked there and, per area, the number of public activities
-    it worked in with the chamber as a beneficiary (summed from the stored facts: an activity has one year and
-    type). Ordered by chamber, organisation, area. One grouped select."""
+def work_by_chamber(f: CoordinationFilters, limit: int | None = None, offset: int = 0) -> tuple[int, list[ChamberWork]]:
+    """(how many chambers in scope some organisation worked in, and per chamber from offset, at most limit of
+    them, each organisation that worked there and, per area, the number of public activities it worked in with the
+    chamber as a beneficiary). Summed from the stored facts (an activity has one year and type); ordered by
+    chamber, organisation, area. Two grouped selects: the chambers, then the page's rows."""
     facts, org_label = CoordinationFact, _label(Organisation)
+    conditions = (*_fact_conditions(f), *_organisation_filter(f, facts.organisation_id))
+    # per chamber a probe of the facts' key (the chamber leads it), rather than grouping every fact row
+    worked = exists().where(facts.chamber_id == Chamber.id, *conditions)
+    chambers = [chamber_id for (chamber_id,) in _run(select(Chamber.id).where(worked).order_by(Chamber.code), f)]
+    shown = chambers[offset:] if limit is None else chambers[offset:offset + limit]
+    if not shown:
+        return len(chambers), []
     stmt = (select(Chamber.code, org_label, ActivityArea.code, func.sum(facts.activities))
             .join(Chamber, Chamber.id == facts.chamber_id).join(ActivityArea, ActivityArea.id == facts.area_id)
             .join(Organisation, Organisation.id == facts.organisation_id)
-            .where(*_fact_conditions(f), *_organisation_filter(f, facts.organisation_id))
+            .where(*conditions, facts.chamber_id.in_(shown))
             .group_by(Chamber.code, org_label, ActivityArea.code, ActivityArea.position)
             .order_by(Chamber.code, org_label, ActivityArea.position, ActivityArea.code))
-    return [ChamberWork(code, org, area, int(count)) for code, org, area, count in _run(stmt, f)]
+    return len(chambers), [ChamberWork(code, org, area, int(count)) for code, org, area, count in _run(stmt, f)]
+
+
+def by_chamber(rows: list[ChamberWork]) -> list[tuple[str, list[tuple[str, list[ChamberWork]]]]]:
+    """work_by_chamber's rows nested for the page: per chamber, per organisation, its areas (grouped here once,
+    not by the template's groupby filter twice per row)."""
+    return [(chamber, [(org, list(areas)) for org, areas in groupby(chamber_rows, key=attrgetter("organisation"))])
+            for chamber, chamber_rows in groupby(rows, key=attrgetter("chamber_code"))]
 
 
 @dataclass(frozen=True)
@@ -273,20 +291,18 @@ def chambers_reached_by_no_one(f: CoordinationFilters) -> Unreached:
     organisation worked in (as a beneficiary of a public activity matching the filters; the organisation filters
     do not apply: no one means no one). One select."""
     existing = existing_chambers(_coverage(f))
-    reached = existing.c.chamber_id.in_(select(CoordinationFact.chamber_id).where(*_fact_conditions(f)))
+    reached = exists().where(CoordinationFact.chamber_id == existing.c.chamber_id, *_fact_conditions(f))
     stmt = select(func.count(), func.count().filter(~reached)).select_from(existing)
     return Unreached(*_run(stmt, f)[0])
 
 
 def organisation_choices() -> list[tuple[str, str]]:
-    """(id, label) of the organisations working in a live public activity, by label: the organisation filter's
-    choices (a private organisation's name is never offered)."""
-    public = select(Activity.id).where(*activity_conditions(CoverageFilters()))
-    working = union(select(Activity.lead_organisation_id).where(Activity.id.in_(public)),
-                    select(activity_partners.c.organisation_id)
-                    .where(activity_partners.c.role.in_(WORKING_ROLES), activity_partners.c.activity_id.in_(public)))
-    org_label = _label(Organisation)
-    stmt = select(Organisation.id, org_label).where(Organisation.id.in_(working)).order_by(org_label)
+    """(id, label) of the organisations that worked with a chamber in a live public activity (they have stored
+    coordination facts), by label: the organisation filter's choices (a private organisation's name is never
+    offered)."""
+    facts, org_label = CoordinationFact, _label(Organisation)
+    stmt = (select(Organisation.id, org_label).where(exists().where(facts.organisation_id == Organisation.id))
+            .order_by(org_label))
     return [(str(i), name) for i, name in db.session.execute(stmt)]
 
 

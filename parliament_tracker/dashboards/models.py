@@ -89,10 +89,12 @@ class CoordinationFact(db.Model):
     with it (dashboards/coordination_store.py), read by the coordination view.
 
     Keyed so that the overlap self-join finds a row's neighbours (same chamber and area, a year either side) by one
-    index range; the cell index serves the refresh of an (area, year, type) cell."""
+    index range; the cell index serves the refresh of an (area, year, type) cell, the organisation index the
+    organisation filter and its choices."""
 
     __tablename__ = "coordination_facts"
     __table_args__ = (Index("ix_coordination_facts_cell", "area_id", "year", "activity_type"),
+                      Index("ix_coordination_facts_organisation", "organisation_id", "chamber_id"),
                       {"sqlite_with_rowid": False})
 
     chamber_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

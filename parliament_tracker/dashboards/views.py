@@ -1,6 +1,8 @@
 """The coverage dashboard (the home page), the chamber-by-area matrix, the gap list, their CSV files, and the
 fingerprinted static assets the dashboard loads."""
 
+from typing import NamedTuple
+
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
@@ -17,6 +19,8 @@ from parliament_tracker.downloads import Metadata, table_response
 from parliament_tracker.extensions import limiter
 from parliament_tracker.i18n import gettext as _
 from parliament_tracker.settings import dashboards_are_public
+
+MAX_PAGE = 100_000
 
 bp = Blueprint("dashboards", __name__)
 bp.add_app_template_global(assets.asset_url, "asset_url")
@@ -132,10 +136,25 @@ def coordination_view():
     if not form.validate():
         return render_template("dashboards/coordination.html", form=form, areas=areas, overlaps=None), 400
     f = coordination.CoordinationFilters(**form.coordination())
-    total, shown = coordination.overlap_page(f, limit=coordination.SHOWN)
+    page, chambers_page = _page_number("page"), _page_number("chambers_page")
+    total, shown = coordination.overlap_page(f, limit=coordination.SHOWN, offset=(page - 1) * coordination.SHOWN)
+    chambers, work = coordination.work_by_chamber(f, limit=coordination.CHAMBERS_SHOWN,
+                                                  offset=(chambers_page - 1) * coordination.CHAMBERS_SHOWN)
     return render_template("dashboards/coordination.html", form=form, areas=areas, filters=f, total=total,
-                           overlaps=shown, work=coordination.work_by_chamber(f),
+                           overlaps=shown, overlap_pages=Pages(page, -(-total // coordination.SHOWN)),
+                           work=coordination.by_chamber(work), chamber_pages=Pages(chambers_page, -(-chambers // coordination.CHAMBERS_SHOWN)),
                            unreached=coordination.chambers_reached_by_no_one(f))
+
+
+class Pages(NamedTuple):
+    page: int
+    pages: int
+
+
+def _page_number(name: str) -> int:
+    """The page asked for in the query string: a whole number from 1 (anything else is the first page), at most
+    MAX_PAGE (so that the offset stays a small integer)."""
+    return min(max(request.args.get(name, 1, type=int) or 1, 1), MAX_PAGE)
 
 
 @bp.get("/coordination/overlaps.csv", defaults={"fmt": "csv"})

@@ -86,13 +86,13 @@ def test_private_and_deleted_activities_are_never_shown(world):
         titles = {a.title for o in c.overlaps(f) for a in o.activities}
         assert "Secret KE" not in titles and "WFD deleted" not in titles
         assert "Secret" not in {o for ov in c.overlaps(f) for o in ov.organisations}
-    assert "Secret" not in {w.organisation for w in c.work_by_chamber(c.CoordinationFilters())}
+    assert "Secret" not in {w.organisation for w in c.work_by_chamber(c.CoordinationFilters())[1]}
 
 
 def test_who_worked_where_and_chambers_no_one_reached(world):
     home = world["home"]
     work = {(w.chamber_code, w.organisation, w.area_code, w.activities)
-            for w in c.work_by_chamber(c.CoordinationFilters())}
+            for w in c.work_by_chamber(c.CoordinationFilters())[1]}
     assert work == {("KE-LC", home, "awareness", 2), ("KE-LC", "WFD", "awareness", 1), ("KE-LC", "WFD", "research", 1),
                     ("KE-LC", "IPU", "awareness", 1), ("KE-LC", "IPU", "research", 1), ("SE-LC", "IPU", "awareness", 1)}
     assert c.chambers_reached_by_no_one(c.CoordinationFilters()) == c.Unreached(chambers=3, unreached=1)
@@ -147,4 +147,25 @@ def test_overlaps_are_counted_and_paged_in_sql_and_each_page_holds_its_own(world
     assert [tuple(o["organisations"]) for o in body["overlaps"]] == [every[1].organisations]
     monkeypatch.setattr(c, "SHOWN", 2)
     page = client.get("/coordination?window=30").get_data(as_text=True)
-    assert "3 overlaps within 30 months" in page and "The first 2 of 3 overlaps" in page
+    assert "3 overlaps within 30 months" in page and "Page 1 of 2" in page
+    second = client.get("/coordination?window=30&page=2").get_data(as_text=True)
+    assert "Page 2 of 2" in second and second.split('id="overlaps-title"')[1].split('id="work-title"')[0].count('<th scope="row">') == 1
+
+
+def test_who_worked_where_pages_by_chamber(world):
+    everything = c.work_by_chamber(c.CoordinationFilters())
+    assert everything[0] == 2
+    assert c.work_by_chamber(c.CoordinationFilters(), limit=1) == (2, [w for w in everything[1] if w.chamber_code == "KE-LC"])
+    assert c.work_by_chamber(c.CoordinationFilters(), limit=1, offset=1) == (
+        2, [w for w in everything[1] if w.chamber_code == "SE-LC"])
+    assert c.work_by_chamber(c.CoordinationFilters(), limit=1, offset=5) == (2, [])
+
+
+def test_the_page_pages_its_two_lists(world, client, monkeypatch):
+    monkeypatch.setattr(c, "CHAMBERS_SHOWN", 1)
+    first, second = (client.get(f"/coordination?window=30&chambers_page={n}").get_data(as_text=True) for n in (1, 2))
+    assert 'href="/profiles/SE-LC"' not in first.split('id="work-title"')[1]
+    assert 'href="/profiles/SE-LC"' in second.split('id="work-title"')[1]
+    assert "chambers_page=2" in first and 'rel="next"' in first
+    for bad in ("chambers_page=abc", "page=-3", "page=99999999999999999999", "chambers_page=0"):
+        assert client.get(f"/coordination?{bad}").status_code == 200
