@@ -8,7 +8,7 @@ from parliament_tracker.api.access import errors, open_data, revalidated
 from parliament_tracker.api.schemas import coordination as s
 from parliament_tracker.api.schemas.common import page_of
 from parliament_tracker.dashboards import coordination
-from parliament_tracker.dashboards.choices import filter_choices
+from parliament_tracker.dashboards.choices import coordination_choices
 from parliament_tracker.dashboards.forms import CoordinationFilterForm
 from parliament_tracker.errors import json_error
 
@@ -26,8 +26,7 @@ def coordination_overlaps(page: int, per_page: int, **_query):
     chamber and area when each worked there, in different non-deleted public activities, with start dates at most
     `window` calendar months apart."""
     form = CoordinationFilterForm()
-    form.set_choices({**filter_choices(), "organisation": coordination.organisation_choices(),
-                      "org_type": coordination.org_type_choices()})
+    form.set_choices(coordination_choices())
     if not form.validate():
         return json_error(400, "Invalid query parameters.",
                           {getattr(form, name).name: errors for name, errors in form.errors.items()})

@@ -1,13 +1,16 @@
 """The values the coverage filters accept, read from the registry and the activity tables."""
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
 from parliament_tracker.activities.models import ACTIVITY_TYPES, ActivityArea
 from parliament_tracker.chambers.models import INCOME_GROUPS, REGIONS
+from parliament_tracker.dashboards.coordination import label_of
 from parliament_tracker.dashboards.funded import donors_with_activities
+from parliament_tracker.dashboards.models import CoordinationFact
 from parliament_tracker.extensions import db
 from parliament_tracker.labels import label
 from parliament_tracker.localised import region_name
+from parliament_tracker.organisations.models import ORGANISATION_TYPES, Organisation
 from parliament_tracker.translated import in_language
 
 
@@ -26,3 +29,14 @@ def filter_choices(areas: dict[str, str] | None = None) -> dict[str, list[tuple[
         "income_group": [(g, label("income_group", g)) for g in INCOME_GROUPS],
         "donor": donors_with_activities(),
     }
+
+
+def coordination_choices(areas: dict[str, str] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """filter_choices plus the coordination view's organisation filter (the organisations that worked with a
+    chamber in a live public activity: they have stored coordination facts; a private organisation's name is never
+    offered) and every organisation type."""
+    org_label = label_of(Organisation)
+    worked = exists().where(CoordinationFact.organisation_id == Organisation.id)
+    organisations = db.session.execute(select(Organisation.id, org_label).where(worked).order_by(org_label))
+    return {**filter_choices(areas), "organisation": [(str(i), name) for i, name in organisations],
+            "org_type": [(t, label("org_type", t)) for t in ORGANISATION_TYPES]}

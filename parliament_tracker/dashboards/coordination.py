@@ -35,8 +35,7 @@ from parliament_tracker.dashboards.scope import (
     parameters,
 )
 from parliament_tracker.extensions import db
-from parliament_tracker.labels import label
-from parliament_tracker.organisations.models import ORGANISATION_TYPES, Organisation
+from parliament_tracker.organisations.models import Organisation
 
 DEFAULT_WINDOW = store.STORED_WINDOW
 SHOWN = 50  # overlaps per page of /coordination; the downloads have every one, the API pages as asked
@@ -78,7 +77,8 @@ def _coverage(f: CoordinationFilters) -> CoverageFilters:
     return replace(f.coverage, donor_id=None, confirmed_only=False)
 
 
-def _label(org):
+def label_of(org):
+    """Column: an organisation's short name, else its name."""
     return func.coalesce(func.nullif(org.short_name, ""), org.name)
 
 
@@ -149,8 +149,8 @@ def _labelled(ids, *conditions):
     """Select of the keys in ids meeting conditions, with the columns that order them (chamber code, area code,
     the two organisations' labels)."""
     oa, ob = aliased(Organisation), aliased(Organisation)
-    return (select(ids, Chamber.code.label("chamber"), ActivityArea.code.label("area"), _label(oa).label("label_a"),
-                   _label(ob).label("label_b"))
+    return (select(ids, Chamber.code.label("chamber"), ActivityArea.code.label("area"), label_of(oa).label("label_a"),
+                   label_of(ob).label("label_b"))
             .join(Chamber, Chamber.id == ids.c.chamber_id).join(ActivityArea, ActivityArea.id == ids.c.area_id)
             .join(oa, oa.id == ids.c.org_a).join(ob, ob.id == ids.c.org_b).where(*conditions))
 
@@ -256,7 +256,7 @@ def work_by_chamber(f: CoordinationFilters, limit: int | None = None, offset: in
     them, each organisation that worked there and, per area, the number of public activities it worked in with the
     chamber as a beneficiary). Summed from the stored facts (an activity has one year and type); ordered by
     chamber, organisation, area. Two grouped selects: the chambers, then the page's rows."""
-    facts, org_label = CoordinationFact, _label(Organisation)
+    facts, org_label = CoordinationFact, label_of(Organisation)
     conditions = (*_fact_conditions(f), *_organisation_filter(f, facts.organisation_id))
     # per chamber a probe of the facts' key (the chamber leads it), rather than grouping every fact row
     worked = exists().where(facts.chamber_id == Chamber.id, *conditions)
@@ -294,28 +294,3 @@ def chambers_reached_by_no_one(f: CoordinationFilters) -> Unreached:
     reached = exists().where(CoordinationFact.chamber_id == existing.c.chamber_id, *_fact_conditions(f))
     stmt = select(func.count(), func.count().filter(~reached)).select_from(existing)
     return Unreached(*_run(stmt, f)[0])
-
-
-def organisation_choices() -> list[tuple[str, str]]:
-    """(id, label) of the organisations that worked with a chamber in a live public activity (they have stored
-    coordination facts), by label: the organisation filter's choices (a private organisation's name is never
-    offered)."""
-    facts, org_label = CoordinationFact, _label(Organisation)
-    stmt = (select(Organisation.id, org_label).where(exists().where(facts.organisation_id == Organisation.id))
-            .order_by(org_label))
-    return [(str(i), name) for i, name in db.session.execute(stmt)]
-
-
-def org_type_choices() -> list[tuple[str, str]]:
-    """(code, label) of every organisation type."""
-    return [(t, label("org_type", t)) for t in ORGANISATION_TYPES]
-
-
-OVERLAP_HEADER = ["chamber", "area", "organisation_a", "organisation_b", "activity_id", "activity_title",
-                  "activity_start", "activity_organisation"]
-
-
-def overlap_rows(found: list[Overlap]) -> list[list]:
-    """The overlaps as the download's rows: one per overlap and activity (OVERLAP_HEADER's columns)."""
-    return [[o.chamber_code, o.area_code, *o.organisations, a.id, a.title, a.start_date.isoformat(), a.organisation]
-            for o in found for a in o.activities]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort
 
+from parliament_tracker.dashboards import coordination
 from parliament_tracker.dashboards.panels import Panel, column_label, coverage_panels
 from parliament_tracker.dashboards.report import coverage_report, gaps_report, matrix_report
 from parliament_tracker.dashboards.scope import CoverageFilters
@@ -97,3 +98,13 @@ def download_header(header: list[str], rows: list[list], areas: dict[str, str]) 
     if locale_code() == "en":
         return header, tags
     return [column_label(key, areas) for key in header], tags
+
+
+OVERLAP_HEADER = ["chamber", "area", "organisation_a", "organisation_b", "activity_id", "activity_title",
+                  "activity_start", "activity_organisation"]
+
+
+def overlap_rows(found: list[coordination.Overlap]) -> list[list]:
+    """The overlaps as the download's rows: one per overlap and activity (OVERLAP_HEADER's columns)."""
+    return [[o.chamber_code, o.area_code, *o.organisations, a.id, a.title, a.start_date.isoformat(), a.organisation]
+            for o in found for a in o.activities]

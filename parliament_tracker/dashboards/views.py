@@ -10,7 +10,7 @@ from parliament_tracker.auth.permissions import public, public_unless_disabled
 from parliament_tracker.chambers.models import INCOME_REFERENCE
 from parliament_tracker.conditional import conditional
 from parliament_tracker.dashboards import assets, coordination, tables, words
-from parliament_tracker.dashboards.choices import area_labels, filter_choices
+from parliament_tracker.dashboards.choices import area_labels, coordination_choices, filter_choices
 from parliament_tracker.dashboards.forms import CoordinationFilterForm, CoverageFilterForm
 from parliament_tracker.dashboards.funded import funded_activities
 from parliament_tracker.dashboards.panels import column_label, coverage_panels
@@ -121,8 +121,7 @@ def funded():
 
 def _coordination_form(areas: dict[str, str] | None = None) -> CoordinationFilterForm:
     form = CoordinationFilterForm()
-    form.set_choices({**filter_choices(areas), "organisation": coordination.organisation_choices(),
-                      "org_type": coordination.org_type_choices()})
+    form.set_choices(coordination_choices(areas))
     return form
 
 
@@ -168,8 +167,8 @@ def coordination_download(fmt: str):
         abort(400, " ".join(form.error_messages()))
     f = coordination.CoordinationFilters(**form.coordination())
     about = Metadata(_("Overlaps between organisations"), dict(form.chosen()), source=request.url)
-    return table_response("coordination-overlaps", coordination.OVERLAP_HEADER,
-                          coordination.overlap_rows(coordination.overlaps(f)), fmt=fmt, metadata=about)
+    return table_response("coordination-overlaps", tables.OVERLAP_HEADER,
+                          tables.overlap_rows(coordination.overlaps(f)), fmt=fmt, metadata=about)
 
 
 @bp.get("/coverage/<name>.csv", defaults={"fmt": "csv"})

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import insert
 
 from parliament_tracker.dashboards import coordination as c
+from parliament_tracker.dashboards import tables
 from parliament_tracker.dashboards.filters import CoverageFilters as F
 from parliament_tracker.extensions import db
 from parliament_tracker.organisations.models import Organisation, activity_partners
@@ -128,7 +129,7 @@ def test_the_download_has_a_row_per_overlap_and_activity(world, client):
     response = client.get("/coordination/overlaps.csv")
     assert response.status_code == 200
     lines = response.get_data(as_text=True).splitlines()
-    assert lines[0] == ",".join(c.OVERLAP_HEADER)
+    assert lines[0] == ",".join(tables.OVERLAP_HEADER)
     assert [line.split(",")[5] for line in lines[1:]] == ["Centre KE", "Centre KE again", "WFD KE"]
     assert client.get("/coordination/overlaps.xlsx").status_code == 200
     assert client.get("/coordination/overlaps.csv?window=-3").status_code == 400

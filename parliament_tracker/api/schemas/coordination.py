@@ -7,7 +7,7 @@ import marshmallow as ma
 from parliament_tracker.api.schemas.common import PageQuery, page_schema, row_id, whole
 from parliament_tracker.api.schemas.coverage import YEAR
 from parliament_tracker.chambers.models import INCOME_GROUPS, REGIONS
-from parliament_tracker.dashboards.coordination import ORGANISATION_TYPES
+from parliament_tracker.dashboards.choices import ORGANISATION_TYPES
 
 F = ma.fields
 
