@@ -123,10 +123,6 @@ def filled_years(connection, *conditions, parameters=None) -> Table:
                      func.min(f.first_activity), func.max(f.last_activity), func.min(f.first_month),
                      func.max(f.last_month))
               .where(*conditions).group_by(f.chamber_id, f.area_id, f.year, f.organisation_id))
-    return filled_years_from(connection, source, parameters)
-
-
-def filled_years_from(connection, source, parameters=None) -> Table:
     return _filled(connection, _years_table(), source, parameters)
 
 
