@@ -34,6 +34,7 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    text,
     tuple_,
     union_all,
 )
@@ -96,15 +97,16 @@ def _temporary(name: str, columns, index_columns) -> tuple[Table, Index]:
 
 @functools.cache
 def _years_table() -> tuple[Table, Index]:
-    """A TEMPORARY table of fact rows summed over the activity types, indexed by (chamber, area, year): the pairing
-    self-join reads each row's neighbours by one index range (as a joined subquery it was recomputed per probe)."""
-    return _temporary("coordination_years", YEAR_COLUMNS, ("chamber_id", "area_id", "year"))
+    """A TEMPORARY table of fact rows summed over the activity types, indexed by (chamber, area, organisation,
+    year): keys_from reads one organisation's rows in a cell, and the other's near them, each by one index range
+    (as a joined subquery it was recomputed per probe)."""
+    return _temporary("coordination_years", YEAR_COLUMNS, ("chamber_id", "area_id", "organisation_id", "year"))
 
 
 @functools.cache
 def _work_table() -> tuple[Table, Index]:
-    """A TEMPORARY table of work rows, indexed by (chamber, area, month), for month_pairs."""
-    return _temporary("coordination_work", WORK_COLUMNS, ("chamber_id", "area_id", "month"))
+    """A TEMPORARY table of work rows, indexed by (chamber, area, organisation, month), for month_pairs."""
+    return _temporary("coordination_work", WORK_COLUMNS, ("chamber_id", "area_id", "organisation_id", "month"))
 
 
 def _filled(connection, table_and_index, source, parameters=None) -> Table:
@@ -113,6 +115,8 @@ def _filled(connection, table_and_index, source, parameters=None) -> Table:
     connection.execute(CreateIndex(index, if_not_exists=True))
     connection.execute(delete(table))
     connection.execute(insert(table).from_select([c.name for c in table.c], source), parameters or {})
+    if connection.dialect.name == "postgresql":  # no autovacuum for temporary tables: without it the plan guesses
+        connection.execute(text(f"ANALYZE {table.name}"))
     return table
 
 
@@ -154,12 +158,25 @@ def month_pairs(a, b, window: int):
 
 
 def keys_from(table: Table, window: int):
-    """Select of the distinct overlap keys (OVERLAP_KEYS) among the rows of a years table or, for a window
-    narrower than YEARS_SUFFICE, of a work table."""
+    """Select of the overlap keys (OVERLAP_KEYS) among the rows of a years table or, for a window narrower than
+    YEARS_SUFFICE, of a work table. Each pair of organisations present in the same chamber and area is a candidate,
+    kept when some row of the one pairs with a row of the other: a semi-join that stops at the first such pair
+    (joining every row to every neighbour and then taking the distinct keys made millions of rows at ten times
+    today's data, where nearly every pair overlaps many times over)."""
     a, b = table.alias("a"), table.alias("b")
     paired = year_pairs(a, b, window) if "year" in table.c else month_pairs(a, b, window)
-    return (select(a.c.chamber_id, a.c.area_id, a.c.organisation_id.label("org_a"), b.c.organisation_id.label("org_b"))
-            .select_from(a).join(b, paired).distinct())
+    present = select(table.c.chamber_id, table.c.area_id, table.c.organisation_id).distinct().cte("present")
+    pa, pb = present.alias("pa"), present.alias("pb")
+    met = (select(a.c.organisation_id).select_from(a).join(b, paired)
+           .where(a.c.chamber_id == pa.c.chamber_id, a.c.area_id == pa.c.area_id,
+                  a.c.organisation_id == pa.c.organisation_id, b.c.organisation_id == pb.c.organisation_id)
+           .exists())
+    return (select(pa.c.chamber_id, pa.c.area_id, pa.c.organisation_id.label("org_a"),
+                   pb.c.organisation_id.label("org_b"))
+            .select_from(pa)
+            .join(pb, and_(pb.c.chamber_id == pa.c.chamber_id, pb.c.area_id == pa.c.area_id,
+                           pb.c.organisation_id > pa.c.organisation_id))
+            .where(met))
 
 
 def _cell_rows(connection, area: int, year: int, kind: str) -> set[tuple]:
