@@ -55,6 +55,9 @@ class Config:
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    # Coordination questions paired per request and the overlaps' downloads, per client address
+    # (dashboards/throttle.py): each costs up to seconds at ten times today's data.
+    COORDINATION_RATE_LIMIT = os.environ.get("COORDINATION_RATE_LIMIT", "30 per minute")
     # Failed sign-ins to one account, from whatever address: slowed after 5 in a minute, held after 10 in a
     # quarter of an hour (README, "Sign-in throttling", says why these numbers).
     ACCOUNT_LOGIN_RATE_LIMIT = os.environ.get("ACCOUNT_LOGIN_RATE_LIMIT", "5 per minute; 10 per 15 minutes")

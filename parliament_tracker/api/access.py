@@ -26,7 +26,9 @@ def errors(*statuses: int):
 
 _WHY = {400: "A parameter is malformed or not one of the allowed values; `fields` names it.",
         401: UNAUTHORIZED, 403: "The account's role (or chambers) may not see this.",
-        404: "No such record."}
+        404: "No such record.",
+        429: "Too many requests from this address (a rate limit, e.g. COORDINATION_RATE_LIMIT); `Retry-After` says "
+             "when to try again."}
 
 
 def _secure(view, security, *statuses):

@@ -9,7 +9,7 @@ from flask_login import current_user
 from parliament_tracker.auth.permissions import public, public_unless_disabled
 from parliament_tracker.chambers.models import INCOME_REFERENCE
 from parliament_tracker.conditional import conditional
-from parliament_tracker.dashboards import assets, coordination, tables, words
+from parliament_tracker.dashboards import assets, coordination, tables, throttle, words
 from parliament_tracker.dashboards.choices import area_labels, coordination_choices, filter_choices
 from parliament_tracker.dashboards.forms import CoordinationFilterForm, CoverageFilterForm
 from parliament_tracker.dashboards.funded import funded_activities
@@ -126,6 +126,7 @@ def _coordination_form(areas: dict[str, str] | None = None) -> CoordinationFilte
 
 
 @bp.get("/coordination")
+@throttle.paired_on_the_fly
 @public_unless_disabled(dashboards_are_public)
 @conditional
 def coordination_view():
@@ -158,6 +159,7 @@ def _page_number(name: str) -> int:
 
 @bp.get("/coordination/overlaps.csv", defaults={"fmt": "csv"})
 @bp.get("/coordination/overlaps.xlsx", defaults={"fmt": "xlsx"}, endpoint="coordination_xlsx")
+@throttle.every_download
 @public_unless_disabled(dashboards_are_public)
 @conditional
 def coordination_download(fmt: str):

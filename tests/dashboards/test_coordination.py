@@ -170,3 +170,24 @@ def test_the_page_pages_its_two_lists(world, client, monkeypatch):
     assert "chambers_page=2" in first and 'rel="next"' in first
     for bad in ("chambers_page=abc", "page=-3", "page=99999999999999999999", "chambers_page=0"):
         assert client.get(f"/coordination?{bad}").status_code == 200
+
+
+def test_questions_paired_per_request_and_downloads_are_rate_limited_per_address(make_app):
+    """The stored answers are never limited; a period or another window, and every download, share one limit
+    (dashboards/throttle.py) across the page, the API and the downloads: the third such request within the minute
+    is a 429 with Retry-After, as a page or as the API's JSON error."""
+    app = make_app(RATELIMIT_ENABLED=True, COORDINATION_RATE_LIMIT="2 per minute")
+    client = app.test_client()
+    for _ in range(4):
+        assert client.get("/coordination").status_code == 200
+        assert client.get("/api/v1/coordination/overlaps?window=12").status_code == 200
+    assert client.get("/coordination?window=6").status_code == 200
+    assert client.get("/api/v1/coordination/overlaps?from=2015").status_code == 200
+    refused = client.get("/api/v1/coordination/overlaps?window=24")
+    assert refused.status_code == 429 and refused.headers["Retry-After"]
+    assert refused.get_json()["code"] == "too_many_requests"
+    page = client.get("/coordination/overlaps.csv")
+    assert page.status_code == 429 and b"Too many" in page.data
+    assert client.get("/coordination").status_code == 200  # the stored answer still comes
+    other = app.test_client()  # another address has its own allowance
+    assert other.get("/coordination?window=6", environ_base={"REMOTE_ADDR": "10.0.0.9"}).status_code == 200
