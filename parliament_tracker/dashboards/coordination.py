@@ -40,6 +40,7 @@ from parliament_tracker.organisations.models import Organisation
 DEFAULT_WINDOW = store.STORED_WINDOW
 SHOWN = 50  # overlaps per page of /coordination; the downloads have every one, the API pages as asked
 CHAMBERS_SHOWN = 25  # chambers per page of its "who worked where" table
+ACTIVITIES_SHOWN = 6  # activities listed per overlap on the page (at 10x an overlap can have a hundred)
 
 
 @dataclass(frozen=True)

@@ -141,8 +141,10 @@ def coordination_view():
     chambers, work = coordination.work_by_chamber(f, limit=coordination.CHAMBERS_SHOWN,
                                                   offset=(chambers_page - 1) * coordination.CHAMBERS_SHOWN)
     return render_template("dashboards/coordination.html", form=form, areas=areas, filters=f, total=total,
-                           overlaps=shown, overlap_pages=Pages(page, -(-total // coordination.SHOWN)),
-                           work=coordination.by_chamber(work), chamber_pages=Pages(chambers_page, -(-chambers // coordination.CHAMBERS_SHOWN)),
+                           overlaps=shown, activities_shown=coordination.ACTIVITIES_SHOWN,
+                           overlap_pages=Pages(page, -(-total // coordination.SHOWN)),
+                           work=coordination.by_chamber(work),
+                           chamber_pages=Pages(chambers_page, -(-chambers // coordination.CHAMBERS_SHOWN)),
                            unreached=coordination.chambers_reached_by_no_one(f))
 
 

@@ -191,3 +191,21 @@ def test_questions_paired_per_request_and_downloads_are_rate_limited_per_address
     assert client.get("/coordination").status_code == 200  # the stored answer still comes
     other = app.test_client()  # another address has its own allowance
     assert other.get("/coordination?window=6", environ_base={"REMOTE_ADDR": "10.0.0.9"}).status_code == 200
+
+
+def test_the_page_lists_a_few_activities_per_overlap_and_counts_the_rest(app, client):
+    make_country("KE")
+    ke = make_chamber("KE-LC", "unicameral")
+    wfd = _org("Westminster Foundation", "WFD")
+    for month in range(1, 6):
+        make_activity(f"Centre {month}", start=dt.date(2020, month, 1), chambers=[ke])
+        make_activity(f"WFD {month}", start=dt.date(2020, month, 2), chambers=[ke], lead=wfd)
+    (overlap,) = c.overlaps(c.CoordinationFilters())
+    assert len(overlap.activities) == 10
+    page = client.get("/coordination").get_data(as_text=True)
+    shown = overlap.activities[:c.ACTIVITIES_SHOWN]
+    assert all(a.title in page for a in shown)
+    assert not any(f"· {a.title}<" in page for a in overlap.activities[c.ACTIVITIES_SHOWN:])
+    assert f"and {10 - c.ACTIVITIES_SHOWN} more" in page
+    csv = client.get("/coordination/overlaps.csv").get_data(as_text=True)
+    assert all(a.title in csv for a in overlap.activities)
