@@ -17,6 +17,7 @@ paired from the work rows (month_pairs), as `differences` does to check the stor
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from sqlalchemy import (
@@ -194,8 +195,10 @@ def refresh_cells(connection, cells: set[tuple[int, int, str]]) -> None:
     for area, year, kind in cells:
         before = _cell_rows(connection, area, year, kind)
         connection.execute(delete(f).where(f.area_id == area, f.year == year, f.activity_type == kind))
+        # the year as a range of start dates: an index range (ix_activities_live_start), where the year of each
+        # start date was computed for every activity of the area and type
         stmt = facts_select(Activity.area_id == area, Activity.activity_type == kind,
-                            year_of(Activity.start_date) == year)
+                            Activity.start_date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
         connection.execute(insert(f).from_select([*FACT_KEYS, *FACT_VALUES], stmt))
         changed |= {(row[0], area) for row in before ^ _cell_rows(connection, area, year, kind)}
     if changed:
