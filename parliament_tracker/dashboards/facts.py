@@ -1,9 +1,11 @@
 """The stored coverage aggregates (models.py): what they hold, and how they are computed from the participations.
 
-Two tables, one key shape: a slice (activity_type, donor_id), where ANY_TYPE / ANY_DONOR rows hold every type /
+Three tables, one key shape: a slice (activity_type, donor_id), where ANY_TYPE / ANY_DONOR rows hold every type /
 every donor, then (area_id, year[, chamber_id]).
 - coverage_facts: the beneficiary and expert participations summed per chamber, area and year;
-- coverage_activity_counts: the live activities counted per area and year.
+- coverage_activity_counts: the live activities counted per area and year;
+- coverage_income_changes: per income group and region (or any), area, year and fiscal year, the change in the
+  activities that reached the group as it was that fiscal year (income_changes.py).
 The typed rows are computed from the participations (once without a donor, once per funding donor); the ANY_TYPE
 rows are then summed from the typed rows (each activity has one type, so the sums are exact).
 
@@ -38,8 +40,14 @@ from sqlalchemy.schema import CreateTable
 
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.chambers.models import Chamber, Country
-from parliament_tracker.dashboards import coordination_store
-from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
+from parliament_tracker.dashboards import coordination_store, income_changes
+from parliament_tracker.dashboards.models import (
+    ANY_DONOR,
+    ANY_TYPE,
+    CoverageActivityCount,
+    CoverageFact,
+    CoverageIncomeChange,
+)
 from parliament_tracker.dashboards.scope import year_of
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
@@ -103,20 +111,22 @@ _STAGE_COLUMNS = ("chamber_id", "activity_id", "role", "status", "participants",
 
 
 @functools.cache
-def _stage_table() -> Table:
-    """A TEMPORARY table for _participations(): filled once per refresh, read by both typed passes (the window
-    functions are the expensive part). Private to the connection, emptied before each use."""
-    return Table("coverage_stage", MetaData(),
-                 *(Column(c, String(30) if c in ("role", "status", "activity_type") else Integer)
-                   for c in _STAGE_COLUMNS), prefixes=["TEMPORARY"])
+def _stage_table(name: str, columns: tuple[str, ...]) -> Table:
+    """A TEMPORARY table for the per-participation (or per-activity) rows an aggregate's typed passes read: filled
+    once per refresh, read by both typed passes (the window functions are the expensive part). Private to the
+    connection, emptied before each use."""
+    return Table(name, MetaData(),
+                 *(Column(c, String(40) if c in ("role", "status", "activity_type", "income_group", "region")
+                          else Integer) for c in columns), prefixes=["TEMPORARY"])
 
 
-def _staged(connection, conditions):
-    table = _stage_table()
+def _staged(connection, stage, conditions):
+    name, columns, rows = stage
+    table = _stage_table(name, columns)
     connection.execute(CreateTable(table, if_not_exists=True))
     connection.execute(delete(table))
-    flagged = _participations(*conditions)
-    connection.execute(insert(table).from_select(_STAGE_COLUMNS, select(*(flagged.c[c] for c in _STAGE_COLUMNS))))
+    source = rows(*conditions)
+    connection.execute(insert(table).from_select(columns, select(*(source.c[c] for c in columns))))
     return table
 
 
@@ -154,6 +164,22 @@ def _facts_select(by_donor: bool, *conditions, source=None):
     return stmt.group_by(p.c.activity_type, donor, p.c.area_id, p.c.year, p.c.chamber_id)
 
 
+def _income_changes_select(by_donor: bool, *conditions, source=None):
+    """Typed income-change rows: per (type, organisation, income group, region, area, year, fiscal year) the sums
+    of the staged per-activity changes (income_changes.py), with the slices' rule of _facts_select; not all
+    zero."""
+    if source is None:
+        source = income_changes.changes_select(*conditions).subquery("changes")
+    a = (select(source, Activity.activity_type, Activity.area_id, year_of(Activity.start_date).label("year"),
+                Activity.lead_organisation_id.label("lead_id"), _public(Activity))
+         .join(Activity, Activity.id == source.c.activity_id).subquery("changed"))
+    a = _linked(a) if by_donor else select(a).where(a.c.public == 1).subquery("public")
+    donor = (a.c.organisation_id if by_donor else literal(ANY_DONOR, Integer)).label("donor_id")
+    keys = (a.c.activity_type, donor, a.c.income_group, a.c.region, a.c.area_id, a.c.year, a.c.fiscal_year)
+    sums = [func.sum(a.c[c]).label(c) for c in income_changes.CHANGE_COLUMNS]
+    return select(*keys, *sums).group_by(*keys).having(or_(*(func.sum(a.c[c]) != 0 for c in income_changes.CHANGE_COLUMNS)))
+
+
 def _counts_select(by_donor: bool, *conditions):
     """Typed activity counts: the live activities per (type, organisation, area, year), as _facts_select counts
     them (public ones in the ANY_DONOR rows; an organisation's led ones and the public ones it partners in)."""
@@ -169,9 +195,11 @@ def _counts_select(by_donor: bool, *conditions):
 class _Aggregate:
     """One stored table: its keys and values, the select of its typed rows, and the sums that make the others."""
 
-    def __init__(self, model, keys, values, typed, staged=False):
-        self.table, self.keys, self.values, self.typed, self.staged = model.__table__, keys, values, typed, staged
-        self.columns = (*keys, *values)
+    def __init__(self, model, keys, values, typed, stage=None, nonzero=False):
+        """stage: (temporary table name, its columns, select of its rows from activity conditions), when the typed
+        passes share one; nonzero: the table holds no row whose values are all zero."""
+        self.table, self.keys, self.values, self.typed, self.stage = model.__table__, keys, values, typed, stage
+        self.columns, self.nonzero = (*keys, *values), nonzero
 
     def typed_rows(self, *conditions, **source):
         return [self.typed(by_donor, *conditions, **source) for by_donor in (False, True)]
@@ -179,20 +207,27 @@ class _Aggregate:
     def any_type_rows(self, source, *conditions):
         """The ANY_TYPE rows summed from the typed rows in source (the stored table or a recount)."""
         kept = self.keys[1:]
-        return (select(literal(ANY_TYPE, String).label("activity_type"), *(source.c[k] for k in kept),
+        stmt = (select(literal(ANY_TYPE, String).label("activity_type"), *(source.c[k] for k in kept),
                        *(func.sum(source.c[v]).label(v) for v in self.values))
                 .where(source.c.activity_type != ANY_TYPE, *conditions).group_by(*(source.c[k] for k in kept)))
+        return stmt.having(or_(*(func.sum(source.c[v]) != 0 for v in self.values))) if self.nonzero else stmt
 
-    def recount(self):
-        """Every row the table should hold, computed from the participations alone."""
-        typed = union_all(*self.typed_rows()).subquery("typed")
+    def recount(self, connection):
+        """Every row the table should hold, computed from the participations alone (through its stage table, which
+        the caller empties with `done(connection)` once it has read them)."""
+        source = {"source": _staged(connection, self.stage, ())} if self.stage else {}
+        typed = union_all(*self.typed_rows(**source)).subquery("typed")
         return union_all(select(typed), self.any_type_rows(typed))
+
+    def done(self, connection) -> None:
+        if self.stage:
+            connection.execute(delete(_stage_table(*self.stage[:2])))
 
     def fill(self, connection, activity_conditions=(), table_conditions=(), ordered=False) -> None:
         """Insert the rows matching the conditions; ordered: in key order, so that PostgreSQL's heap holds each
         slice in a few contiguous pages (it has no clustered tables; SQLite's WITHOUT ROWID table is one)."""
-        if self.staged:
-            stage = _staged(connection, activity_conditions)
+        if self.stage:
+            stage = _staged(connection, self.stage, activity_conditions)
             typed = self.typed_rows(source=stage)
         else:
             typed = self.typed_rows(*activity_conditions)
@@ -200,16 +235,21 @@ class _Aggregate:
             if ordered:
                 stmt = stmt.order_by(*(stmt.selected_columns[k] for k in self.keys))
             connection.execute(insert(self.table).from_select(self.columns, stmt))
-        if self.staged:
-            connection.execute(delete(stage))
+        self.done(connection)
 
 
-_AGGREGATES = (_Aggregate(CoverageFact, FACT_KEYS, FACT_VALUES, _facts_select, staged=True),
-               _Aggregate(CoverageActivityCount, COUNT_KEYS, COUNT_VALUES, _counts_select))
+INCOME_KEYS = (*SLICE, "income_group", "region", "area_id", "year", "fiscal_year")
+_AGGREGATES = (_Aggregate(CoverageFact, FACT_KEYS, FACT_VALUES, _facts_select,
+                          stage=("coverage_stage", _STAGE_COLUMNS, _participations)),
+               _Aggregate(CoverageActivityCount, COUNT_KEYS, COUNT_VALUES, _counts_select),
+               _Aggregate(CoverageIncomeChange, INCOME_KEYS, income_changes.CHANGE_COLUMNS, _income_changes_select,
+                          stage=("coverage_income_stage", income_changes.STAGE_COLUMNS,
+                                 lambda *c: income_changes.changes_select(*c).subquery("changes")),
+                          nonzero=True))
 
 
 def rebuild(connection) -> None:
-    """Recompute both tables (a DELETE and three INSERT ... SELECT each), and the coordination view's."""
+    """Recompute the three tables (a DELETE and three INSERT ... SELECT each), and the coordination view's."""
     if connection.dialect.name == "postgresql":
         # For this transaction only: compiling the big aggregate with JIT took longer than running it, and its
         # sort spilled to disk within the default work_mem.
@@ -253,13 +293,15 @@ def cells_of(connection, activity_ids: set[int], participation_ids: set[int]) ->
 
 
 def differences() -> tuple[set, set]:
-    """(rows stored that a recount would not write, rows a recount would write that are not stored), over both
-    tables: both empty when they are current."""
+    """(rows stored that a recount would not write, rows a recount would write that are not stored), over every
+    stored table: both empty when they are current."""
     stored, expected = set(), set()
     for aggregate in _AGGREGATES:
         name, columns = aggregate.table.name, [aggregate.table.c[c] for c in aggregate.columns]
         stored |= {(name, *_plain(row)) for row in db.session.execute(select(*columns))}
-        expected |= {(name, *_plain(row)) for row in db.session.execute(aggregate.recount())}
+        connection = db.session.connection()
+        expected |= {(name, *_plain(row)) for row in connection.execute(aggregate.recount(connection))}
+        aggregate.done(connection)
     coordination_stored, coordination_recounted = coordination_store.stored_and_recounted(db.session.connection())
     stored |= {_plain(row) for row in coordination_stored}
     expected |= {_plain(row) for row in coordination_recounted}

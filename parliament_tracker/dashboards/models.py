@@ -123,3 +123,29 @@ class CoordinationOverlap(db.Model):
     area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     org_a: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     org_b: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class CoverageIncomeChange(db.Model):
+    """How many more (or fewer) live activities reached an income group (in one region, or in any: region '') from
+    one fiscal year on, per slice, area and year, as the groups were in each fiscal year (World Bank history,
+    today's group where it has none): beneficiaries and experts, every record and the confirmed ones. The
+    activities of a period's groups are the sum of the rows with fiscal_year up to its last year
+    (dashboards/income_changes.py). Derived like CoverageFact, kept current with it; rows are never all zero."""
+
+    __tablename__ = "coverage_income_changes"
+    # a question reads one slice, group and region: contiguous in key order; the cell index serves the refresh of
+    # an (area, year, type) cell
+    __table_args__ = (Index("ix_coverage_income_changes_cell", "area_id", "year", "activity_type"),
+                      {"sqlite_with_rowid": False})
+
+    activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
+    donor_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    income_group: Mapped[str] = mapped_column(String(20), primary_key=True)
+    region: Mapped[str] = mapped_column(String(40), primary_key=True)
+    area_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    fiscal_year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    activities: Mapped[int] = mapped_column(Integer)
+    confirmed_activities: Mapped[int] = mapped_column(Integer)
+    expert_activities: Mapped[int] = mapped_column(Integer)
+    confirmed_expert_activities: Mapped[int] = mapped_column(Integer)

@@ -32,7 +32,13 @@ from parliament_tracker.dashboards.scope import (
     recounting_now,
     rows,
 )
-from parliament_tracker.dashboards.summary import activity_counts, chamber_area_pairs, expert_rows, groups_as_stored
+from parliament_tracker.dashboards.summary import (
+    activity_counts,
+    chamber_area_pairs,
+    expert_rows,
+    groups_as_stored,
+    income_changes,
+)
 from parliament_tracker.extensions import db
 
 
@@ -209,23 +215,28 @@ def chambers_never_reached(f: CoverageFilters) -> list[dict]:
 
 
 @per_shape
-def _expert_supply(f: CoverageFilters, from_facts: bool):
-    if from_facts:
-        chambers, activities = expert_rows(f), expert_rows(f, group_only=True)
+def _expert_supply(f: CoverageFilters, source: str):
+    if source == "recount":
+        chambers = counted_participations(f, role="expert")
+        activities = counted_participations(f, role="expert", group_only=True)
         return select(select(func.count(distinct(chambers.c.chamber_id))).scalar_subquery(),
-                      select(func.coalesce(func.sum(activities.c.expert_first), 0)).scalar_subquery())
-    chambers = counted_participations(f, role="expert")
-    activities = counted_participations(f, role="expert", group_only=True)
-    return select(select(func.count(distinct(chambers.c.chamber_id))).scalar_subquery(),
-                  select(func.count(distinct(activities.c.activity_id))).scalar_subquery())
+                      select(func.count(distinct(activities.c.activity_id))).scalar_subquery())
+    chambers = expert_rows(f)
+    if source == "facts":
+        activities = expert_rows(f, group_only=True)
+        total = select(func.coalesce(func.sum(activities.c.expert_first), 0))
+    else:  # an income group whose countries that fiscal year were not today's: see summary.groups_as_stored
+        table, column, conditions = income_changes(f, role="expert")
+        total = select(func.coalesce(func.sum(column), 0)).where(*conditions)
+    return select(select(func.count(distinct(chambers.c.chamber_id))).scalar_subquery(), total.scalar_subquery())
 
 
 def expert_supply(f: CoverageFilters) -> tuple[int, int]:
     """(chambers in scope that supplied experts, activities to which chambers of the region and income group
     supplied experts: scope.chamber_in_group) under f. Shown apart: supplying experts does not make a chamber
     reached."""
-    from_facts = not recounting_now() and groups_as_stored(f)  # see summary.groups_as_stored
-    chambers, activities = rows(_expert_supply(f, from_facts), f)[0]
+    source = "recount" if recounting_now() else "facts" if groups_as_stored(f) else "income_changes"
+    chambers, activities = rows(_expert_supply(f, source), f)[0]
     return int(chambers), int(activities)
 
 

@@ -9,7 +9,8 @@ the rows of f's activity type and donor, or the ANY_TYPE / ANY_DONOR rows when f
 narrow the slice by its key, a region, income group or period drops the chambers out of scope, and "confirmed
 only" reads the confirmed_ columns. The activity counts come from the same slice of the stored activity counts,
 except when a region, income group or "confirmed only" leaves chambers out: then only activities with a counted
-participation count, and those are the sums of the facts' `<group>_first` column over the chambers in scope.
+participation count, and those are the sums of the facts' `<group>_first` column over the chambers in scope
+(or, for an income group whose countries that fiscal year were not today's, of the stored income changes).
 
 Outside `summarised(...)` both are inline subqueries; inside, the pairs are filled ONCE per filter set into a
 TEMPORARY table (one INSERT ... SELECT, private to the request's connection) that every query of the block reads.
@@ -27,11 +28,19 @@ from sqlalchemy.schema import CreateTable
 from parliament_tracker.chambers.models import Country
 from parliament_tracker.dashboards import recount
 from parliament_tracker.dashboards.facts import SUMMARY_COLUMNS
-from parliament_tracker.dashboards.models import ANY_DONOR, ANY_TYPE, CoverageActivityCount, CoverageFact
+from parliament_tracker.dashboards.income_changes import ANY_REGION
+from parliament_tracker.dashboards.models import (
+    ANY_DONOR,
+    ANY_TYPE,
+    CoverageActivityCount,
+    CoverageFact,
+    CoverageIncomeChange,
+)
 from parliament_tracker.dashboards.scope import (
     ACTIVITY_TYPE,
     DONOR_ID,
     INCOME_GROUP,
+    INCOME_YEAR,
     REGION,
     YEAR_FROM,
     YEAR_TO,
@@ -135,6 +144,24 @@ def _reaching_counts(f: CoverageFilters):
             .where(*conditions).group_by(table.c.area_id, table.c.year))
 
 
+def income_changes(f: CoverageFilters, role: str = "beneficiary") -> tuple:
+    """(table, column, WHERE conditions): f's rows of the stored income changes (its slice, period and area, its
+    income group in its region or any, fiscal years up to the period's last) and the column of f's role and
+    records; summed, the activities that reached a chamber of the group as it was in that fiscal year."""
+    table = CoverageIncomeChange.__table__
+    column = table.c[f"{_prefix(f)}{'expert_' if role == 'expert' else ''}activities"]
+    conditions = [*_slice(table, f), table.c.income_group == INCOME_GROUP,
+                  table.c.region == (REGION if f.region else ANY_REGION), table.c.fiscal_year <= INCOME_YEAR]
+    return table, column, conditions
+
+
+def _counts_then(f: CoverageFilters):
+    table, column, conditions = income_changes(f)
+    total = _integer(func.sum(column))
+    return (select(table.c.area_id, table.c.year, total.label("activities")).where(*conditions)
+            .group_by(table.c.area_id, table.c.year).having(func.sum(column) > 0))
+
+
 def _counts_select(f: CoverageFilters):
     if recounting_now():
         return recount.activity_counts(f)
@@ -142,7 +169,7 @@ def _counts_select(f: CoverageFilters):
 
 
 _SOURCES = {"pairs": (PAIR_COLUMNS, _pairs_select), "counts": (COUNT_COLUMNS, _counts_select),
-            "recounted_counts": (COUNT_COLUMNS, recount.activity_counts)}
+            "counts_then": (COUNT_COLUMNS, _counts_then)}
 
 
 @per_shape
@@ -158,8 +185,8 @@ def groups_as_stored(f: CoverageFilters) -> bool:
     chambers by TODAY's income group (Country.income_group), so their sum over a group's chambers is the distinct
     activities that reached it only when f's income group (in its region), taken in the period's last fiscal year,
     has the same countries as today. When a country has moved into or out of it since, an activity reaching two of
-    its chambers might be counted twice or not at all: those counts are summed from the participations instead
-    (recount.py; one query over the countries decides)."""
+    its chambers might be counted twice or not at all: those counts are read from the stored income changes
+    instead (income_changes(f); one query over the countries decides)."""
     if not f.income_group or recounting_now():
         return True
     decided = _tables.get()
@@ -228,9 +255,7 @@ def activity_counts(f: CoverageFilters):
     year; when a region, income group or "confirmed only" leaves chambers out, only those with a counted
     participation. Areas and years without one are absent. Read from the stored counts, it stays a subquery:
     grouping them again is cheaper than filling a table."""
-    if groups_as_stored(f):
-        return _read("counts", f, False)
-    return _read("recounted_counts", f, True)  # summed from the participations: once per report, into a table
+    return _read("counts" if groups_as_stored(f) else "counts_then", f, False)
 
 
 @contextmanager

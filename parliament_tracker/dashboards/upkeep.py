@@ -5,7 +5,8 @@ stale aggregate. (The same writes replace the data-version token: parliament_tra
 - After each flush, the (area, year, type) cells touched by the flushed activities, participations and partner
   links (old and new values both) are recomputed: deleted and summed again from their participations.
 - A country's new (today's) income group or region rebuilds the tables (the `<group>_first` columns partition each
-  activity's chambers by them).
+  activity's chambers by them), and so does any change to the income history (`coverage_income_changes` counts
+  the activities of each fiscal year's groups).
 - After a bulk INSERT/UPDATE/DELETE statement on activities, their partner organisations, participations, chambers
   or countries (the import, `flask demo clear`), everything waits for the commit: just before it, the cells of the rows the
   statements name are recomputed (an executemany names its activities or ids) or, when they name no rows, when a
@@ -21,7 +22,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from parliament_tracker.activities.models import Activity, Participation
-from parliament_tracker.chambers.models import Chamber, Country
+from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
 from parliament_tracker.dashboards import facts
 from parliament_tracker.organisations.models import ActivityPartner, Organisation, activity_partners
 
@@ -29,7 +30,7 @@ PENDING = "coverage_facts_pending"
 CELL_LIMIT = 60  # (area, year, type) cells refreshed one by one; beyond, one rebuild is cheaper
 ID_LIMIT = 2000  # activities or participations whose cells are looked up; beyond, a rebuild
 BULK_TABLES = {Activity.__tablename__, Participation.__tablename__, Chamber.__tablename__, activity_partners.name,
-               Country.__tablename__}
+               Country.__tablename__, CountryIncomeGroup.__tablename__}
 
 
 def _values(obj, name: str) -> set:
@@ -92,7 +93,8 @@ def _refresh_after_flush(session, flush_context):
             pending = pending or _pending(session)
             pending["rebuild"] = True
         elif ((isinstance(obj, Chamber) and inspect(obj).attrs.country_id.history.has_changes())
-              or (isinstance(obj, Country) and obj not in session.new and _regrouped(obj))):
+              or (isinstance(obj, Country) and obj not in session.new and _regrouped(obj))
+              or isinstance(obj, CountryIncomeGroup)):
             pending = pending or _pending(session)
             pending["rebuild"] = True
     pending = session.info.get(PENDING)

@@ -307,3 +307,47 @@ def test_a_change_of_income_groups_after_the_activities_keeps_the_figures_exact(
     db.session.commit()
     assert facts.differences() == (set(), set())
     assert report.coverage_report.uncached(F(2008, 2013, income_group="low"))["activities"] == 3  # A, B, D
+
+
+def test_the_stored_income_changes_follow_a_country_that_leaves_a_group_and_comes_back(app):
+    """Kenya low in FY2010-2012, lower-middle in FY2013-2015, low again in FY2016 (high today); Mali low in
+    FY2013-2015 only. An activity of 2009 with Kenya alone reaches the low group of FY2010 and FY2016, not FY2013's;
+    with Mali too, every year's. The counts come from coverage_income_changes (+1, -1, +1), and equal the
+    recount."""
+    from parliament_tracker.chambers.models import Country, CountryIncomeGroup
+    from parliament_tracker.dashboards import summary
+    from parliament_tracker.dashboards.models import CoverageIncomeChange
+    ke, ml = make_chamber("KE-LC", "unicameral"), make_chamber("ML-LC", "unicameral")
+    db.session.get(Country, ke.country_id).income_group = "high"  # today's: every fiscal year's low group differs
+    db.session.get(Country, ml.country_id).income_group = "upper_middle"
+    def years(*runs):  # (group, first fiscal year, last) -> {fiscal year: group}
+        return {year: group for group, first, last in runs for year in range(first, last + 1)}
+
+    history = {ke: years(("low", 2010, 2012), ("lower_middle", 2013, 2015), ("low", 2016, 2016)),
+               ml: years(("upper_middle", 2010, 2012), ("low", 2013, 2015), ("upper_middle", 2016, 2016))}
+    db.session.add_all(CountryIncomeGroup(country_id=chamber.country_id, fiscal_year=year, income_group=group)
+                       for chamber, years in history.items() for year, group in years.items())
+    db.session.commit()
+    make_activity("Kenya alone", chambers=[ke], start=dt.date(2009, 3, 1))
+    both = make_activity("Both", chambers=[ke, ml], start=dt.date(2009, 6, 1))
+
+    def low(year: int) -> int:
+        f = F(2008, year, income_group="low")
+        assert not summary.groups_as_stored(f)
+        answers = set()
+        for recount in (False, True):
+            with scope.recounting() if recount else contextmanager(lambda: (yield))():
+                answers.add(report.coverage_report.uncached(f)["activities"])
+        assert len(answers) == 1, (year, answers)
+        return answers.pop()
+
+    assert [low(year) for year in (2010, 2013, 2016)] == [2, 1, 2]
+    steps = set(db.session.execute(
+        select(CoverageIncomeChange.fiscal_year, CoverageIncomeChange.activities)
+        .where(CoverageIncomeChange.activity_type == ANY_TYPE, CoverageIncomeChange.donor_id == ANY_DONOR,
+               CoverageIncomeChange.income_group == "low", CoverageIncomeChange.region == "")).tuples())
+    assert steps == {(2010, 2), (2013, -1), (2016, 1)}  # "Both" reaches the low group throughout
+    delete_activity(both)
+    db.session.commit()
+    assert [low(year) for year in (2010, 2013, 2016)] == [1, 0, 1]
+    assert current()
