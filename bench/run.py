@@ -41,7 +41,7 @@ SCENARIOS = (("unfiltered", {}),
              ("type, donor, region, confirmed", {"type": "workshop", "donor": "{donor}", "region": "Europe",
                                                  "confirmed": 1}),
              ("income group, confirmed", {"income_group": "low", "confirmed": 1}),
-             # FY2015's low-income group has 16 countries more or fewer than today's: summed from the participations
+             # FY2015's low-income group has 16 countries more or fewer than today's: read from the stored income changes
              ("period, income group", {"from": 2010, "to": 2015, "income_group": "low"}),
              ("every filter", {"from": 2008, "to": 2018, "area": "awareness", "type": "workshop", "region": "Europe",
                                "income_group": "high", "donor": "{donor}", "confirmed": 1}))

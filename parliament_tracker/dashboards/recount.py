@@ -1,8 +1,7 @@
 """The coverage sets summed from the participations themselves: the definition the stored facts must equal.
 
-Reports read the stored facts (summary.py); these are read only inside scope.recounting() (the test that every
-report equals its recount), and for the activities counted under a region, income group or "confirmed only",
-which must be distinct activities with a counted participation and so cannot be summed from per-chamber rows.
+Reports read the stored aggregates (summary.py); these are read only inside scope.recounting(): the test that
+every report equals its recount.
 """
 
 from __future__ import annotations
