@@ -38,8 +38,8 @@ def _create():
 
 def _changes():
     """Per live activity, income group, region ('' any) and fiscal year: +1 / -1 where it starts or stops reaching
-    the group (each country's runs of one group, from the activity's year, merged into islands: one begins where a
-    run starts after every earlier one ended, and ends where the next begins one)."""
+    the group (each country's runs of one group, from the activity's year, merged into islands: one ends where the
+    next run starts after every earlier one ended, and the next begins there)."""
     history = sa.table('country_income_groups', sa.column('country_id'), sa.column('fiscal_year'),
                        sa.column('income_group'))
     countries = sa.table('countries', sa.column('id'), sa.column('income_group'), sa.column('m49_region'))
@@ -84,19 +84,21 @@ def _changes():
                           for in_region in (False, True) for confirmed in (0, 1))).subquery('ways')
     w = ways.c
     key, order = (w.activity_id, w.role, w.confirmed_only, w.income_group, w.region), (w.first_year, w.last_year)
-    ended_before = sa.func.max(w.last_year).over(partition_by=key, order_by=order, rows=(None, -1))
-    ended = sa.func.max(w.last_year).over(partition_by=key, order_by=order, rows=(None, 0))
-    following = sa.func.lead(w.first_year).over(partition_by=key, order_by=order)
-    edges = sa.select(ways, ended_before.label('ended_before'), ended.label('ended'),
-                      following.label('following')).cte('edges')
+
+    def over(function):
+        return function.over(partition_by=key, order_by=order, rows=(None, 0))
+
+    edges = sa.select(ways, over(sa.func.row_number()).label('position'), over(sa.func.max(w.last_year)).label('ended'),
+                      over(sa.func.lead(w.first_year)).label('following')).cte('edges')
     e = edges.c
     head = (e.activity_id, e.role, e.confirmed_only, e.income_group, e.region)
     last_recorded = sa.select(sa.func.max(history.c.fiscal_year)).scalar_subquery()
+    apart = e.following > e.ended + 1
     steps = sa.union_all(
-        sa.select(*head, e.first_year.label('fiscal_year'), sa.literal(1, sa.Integer).label('step'))
-        .where(sa.or_(e.ended_before.is_(None), e.first_year > e.ended_before + 1)),
-        sa.select(*head, (e.ended + 1).label('fiscal_year'), sa.literal(-1, sa.Integer).label('step'))
-        .where(sa.or_(e.following.is_(None), e.following > e.ended + 1), e.ended < last_recorded)).subquery('steps')
+        sa.select(*head, e.first_year.label('fiscal_year'), sa.literal(1, sa.Integer).label('step')).where(e.position == 1),
+        sa.select(*head, e.following, sa.literal(1, sa.Integer)).where(apart),
+        sa.select(*head, e.ended + 1, sa.literal(-1, sa.Integer))
+        .where(sa.or_(e.following.is_(None), apart), e.ended < last_recorded)).subquery('steps')
     t = steps.c
     sums = [sa.func.sum(sa.case((sa.and_(t.role == role, t.confirmed_only == confirmed), t.step), else_=0)).label(name)
             for (role, confirmed), name in KINDS.items()]

@@ -10,6 +10,7 @@ changes at a few fiscal years only. Per activity and (income group, region or an
    today's where the history has none, as scope.income_group_then reads it);
 2. the activity's countries' runs from its own year on (a period that holds an activity ends in or after its
    year), merged into islands (gaps and islands: a run that starts after every earlier run ended begins one);
+   one window over the runs in order finds where each island ends and the next begins;
 3. +1 at an island's first fiscal year and -1 after its last (unless that is the last recorded one).
 
 Summed per slice, area and year, those changes are stored where not zero: the activities of FY f are the sum of
@@ -86,21 +87,22 @@ def changes_select(*conditions):
                        for in_region in (False, True) for confirmed in (0, 1))).subquery("ways")
     w = ways.c
     key, order = (w.activity_id, w.role, w.confirmed_only, w.income_group, w.region), (w.first_year, w.last_year)
-    # one sort: a span begins an island when it starts after every earlier one ended; it ends one when the next
-    # begins one, or there is no next
-    ended_before = func.max(w.last_year).over(partition_by=key, order_by=order, rows=(None, -1))
-    ended = func.max(w.last_year).over(partition_by=key, order_by=order, rows=(None, 0))
-    following = func.lead(w.first_year).over(partition_by=key, order_by=order)
-    edges = select(ways, ended_before.label("ended_before"), ended.label("ended"),
-                   following.label("following")).cte("edges")
+    # one window (one sort): a span ends an island when the next span starts after every span so far ended, or
+    # there is none; the next island begins at that next span, the first at the first span
+    def over(function):
+        return function.over(partition_by=key, order_by=order, rows=(None, 0))
+
+    edges = select(ways, over(func.row_number()).label("position"), over(func.max(w.last_year)).label("ended"),
+                   over(func.lead(w.first_year)).label("following")).cte("edges")
     e = edges.c
     head = (e.activity_id, e.role, e.confirmed_only, e.income_group, e.region)
     last_recorded = select(func.max(CountryIncomeGroup.fiscal_year)).scalar_subquery()
+    apart = e.following > e.ended + 1
     steps = union_all(select(*head, e.first_year.label("fiscal_year"), literal(1, Integer).label("step"))
-                      .where(or_(e.ended_before.is_(None), e.first_year > e.ended_before + 1)),
-                      select(*head, (e.ended + 1).label("fiscal_year"), literal(-1, Integer).label("step"))
-                      .where(or_(e.following.is_(None), e.following > e.ended + 1), e.ended < last_recorded)
-                      ).subquery("steps")
+                      .where(e.position == 1),
+                      select(*head, e.following, literal(1, Integer)).where(apart),
+                      select(*head, e.ended + 1, literal(-1, Integer))
+                      .where(or_(e.following.is_(None), apart), e.ended < last_recorded)).subquery("steps")
     t = steps.c
 
     def change(role, confirmed):
