@@ -28,9 +28,12 @@ class CoverageFact(db.Model):
     __tablename__ = "coverage_facts"
     # the slice first, then what a filter narrows it by; clustered on that key (SQLite's WITHOUT ROWID; on
     # PostgreSQL CLUSTER in migration 0016 and inserts in key order); on PostgreSQL the chambers in scope of a
-    # slice are found by the index (migration 0016)
+    # slice are found by the index (migration 0016); the cell index serves the refresh of an (area, year, type)
+    # cell after a write, whose rows the key scatters over every slice (migration 0020: 10x SQLite, the facts'
+    # share of saving one activity 689 -> 321 ms)
     __table_args__ = (Index("ix_coverage_facts_slice_chamber", "activity_type", "donor_id", "chamber_id",
                             info={"only_on": "postgresql"}).ddl_if(dialect="postgresql"),
+                      Index("ix_coverage_facts_cell", "area_id", "year", "activity_type"),
                       {"sqlite_with_rowid": False})
 
     activity_type: Mapped[str] = mapped_column(String(30), primary_key=True)
