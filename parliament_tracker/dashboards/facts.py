@@ -42,17 +42,15 @@ from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.chambers.models import Chamber, Country
 from parliament_tracker.dashboards import coordination_store, income_changes
 from parliament_tracker.dashboards.models import (
-    ANY_DONOR,
     ANY_TYPE,
     CoverageActivityCount,
     CoverageFact,
     CoverageIncomeChange,
 )
 from parliament_tracker.dashboards.scope import year_of
+from parliament_tracker.dashboards.slices import public_flag, sliced
 from parliament_tracker.database import unit_of_work
 from parliament_tracker.extensions import db
-from parliament_tracker.organisations.models import activity_partners
-from parliament_tracker.organisations.services import public_organisations
 
 SUMMARY_COLUMNS = ("activities", "participants", "women", "participants_with_sex", "country_first")
 EXPERT_COLUMNS = ("expert_activities", "expert_first", "expert_region_first", "expert_income_first",
@@ -84,26 +82,10 @@ def _participations(*conditions):
                    .label(f"{group}_confirmed_min")]
     return (select(p.chamber_id, p.activity_id, p.role, p.status, p.participants, p.women, Activity.area_id,
                    Activity.activity_type, year_of(Activity.start_date).label("year"),
-                   Activity.lead_organisation_id.label("lead_id"), _public(Activity), *lowest)
+                   Activity.lead_organisation_id.label("lead_id"), public_flag(Activity), *lowest)
             .join(Activity, Activity.id == p.activity_id).join(Chamber, Chamber.id == p.chamber_id)
             .join(Country, Country.id == Chamber.country_id)
             .where(Activity.deleted_at.is_(None), *conditions).subquery("flagged"))
-
-
-def _public(activity):
-    """1 when the activity's lead organisation publishes its activities, else 0 (a column, for the stage table)."""
-    return case((activity.lead_organisation_id.in_(public_organisations()), 1), else_=0).label("public")
-
-
-def _linked(source):
-    """Source's rows once per organisation that counts them in its own slice, as `organisation_id`: its lead (for
-    every activity, private ones included) and its partners in any role (for a public activity only). The lead is
-    never also a partner (organisations.services), so no row is counted twice for one organisation."""
-    partners = activity_partners
-    by_lead = select(source, source.c.lead_id.label("organisation_id"))
-    by_partner = (select(source, partners.c.organisation_id)
-                  .join(partners, partners.c.activity_id == source.c.activity_id).where(source.c.public == 1))
-    return union_all(by_lead, by_partner).subquery("linked")
 
 
 _STAGE_COLUMNS = ("chamber_id", "activity_id", "role", "status", "participants", "women", "area_id", "activity_type",
@@ -134,7 +116,7 @@ def _facts_select(by_donor: bool, *conditions, source=None):
     """Typed fact rows: one per (type, organisation, area, year, chamber) with a participation in a live activity
     (from source, a filled stage table, when given); the ANY_DONOR rows count public activities alone."""
     p = _participations(*conditions) if source is None else source
-    p = _linked(p) if by_donor else select(p).where(p.c.public == 1).subquery("public")
+    p, donor = sliced(p, by_donor)
     beneficiary, expert = p.c.role == "beneficiary", p.c.role == "expert"
     confirmed, with_sex = p.c.status == "confirmed", p.c.women.is_not(None)
 
@@ -159,25 +141,8 @@ def _facts_select(by_donor: bool, *conditions, source=None):
             **{f"expert_{group}_first": both(expert, group) for group in ("region", "income", "region_income")},
             **{f"{group}_first": both(beneficiary, group) for group in GROUPS}}
     values = [sums[name.removeprefix("confirmed_")][name.startswith("confirmed_")].label(name) for name in FACT_VALUES]
-    donor = p.c.organisation_id if by_donor else literal(ANY_DONOR, Integer)
-    stmt = select(p.c.activity_type, donor.label("donor_id"), p.c.area_id, p.c.year, p.c.chamber_id, *values)
+    stmt = select(p.c.activity_type, donor, p.c.area_id, p.c.year, p.c.chamber_id, *values)
     return stmt.group_by(p.c.activity_type, donor, p.c.area_id, p.c.year, p.c.chamber_id)
-
-
-def _income_changes_select(by_donor: bool, *conditions, source=None):
-    """Typed income-change rows: per (type, organisation, income group, region, area, year, fiscal year) the sums
-    of the staged per-activity changes (income_changes.py), with the slices' rule of _facts_select; not all
-    zero."""
-    if source is None:
-        source = income_changes.changes_select(*conditions).subquery("changes")
-    a = (select(source, Activity.activity_type, Activity.area_id, year_of(Activity.start_date).label("year"),
-                Activity.lead_organisation_id.label("lead_id"), _public(Activity))
-         .join(Activity, Activity.id == source.c.activity_id).subquery("changed"))
-    a = _linked(a) if by_donor else select(a).where(a.c.public == 1).subquery("public")
-    donor = (a.c.organisation_id if by_donor else literal(ANY_DONOR, Integer)).label("donor_id")
-    keys = (a.c.activity_type, donor, a.c.income_group, a.c.region, a.c.area_id, a.c.year, a.c.fiscal_year)
-    sums = [func.sum(a.c[c]).label(c) for c in income_changes.CHANGE_COLUMNS]
-    return select(*keys, *sums).group_by(*keys).having(or_(*(func.sum(a.c[c]) != 0 for c in income_changes.CHANGE_COLUMNS)))
 
 
 def _counts_select(by_donor: bool, *conditions):
@@ -185,9 +150,8 @@ def _counts_select(by_donor: bool, *conditions):
     them (public ones in the ANY_DONOR rows; an organisation's led ones and the public ones it partners in)."""
     a = (select(Activity.id.label("activity_id"), Activity.activity_type, Activity.area_id,
                 year_of(Activity.start_date).label("year"), Activity.lead_organisation_id.label("lead_id"),
-                _public(Activity)).where(Activity.deleted_at.is_(None), *conditions).subquery("live"))
-    a = _linked(a) if by_donor else select(a).where(a.c.public == 1).subquery("public")
-    donor = (a.c.organisation_id if by_donor else literal(ANY_DONOR, Integer)).label("donor_id")
+                public_flag(Activity)).where(Activity.deleted_at.is_(None), *conditions).subquery("live"))
+    a, donor = sliced(a, by_donor)
     return (select(a.c.activity_type, donor, a.c.area_id, a.c.year, func.count().label("activities"))
             .group_by(a.c.activity_type, donor, a.c.area_id, a.c.year))
 
@@ -242,7 +206,7 @@ INCOME_KEYS = (*SLICE, "income_group", "region", "area_id", "year", "fiscal_year
 _AGGREGATES = (_Aggregate(CoverageFact, FACT_KEYS, FACT_VALUES, _facts_select,
                           stage=("coverage_stage", _STAGE_COLUMNS, _participations)),
                _Aggregate(CoverageActivityCount, COUNT_KEYS, COUNT_VALUES, _counts_select),
-               _Aggregate(CoverageIncomeChange, INCOME_KEYS, income_changes.CHANGE_COLUMNS, _income_changes_select,
+               _Aggregate(CoverageIncomeChange, INCOME_KEYS, income_changes.CHANGE_COLUMNS, income_changes.typed_select,
                           stage=("coverage_income_stage", income_changes.STAGE_COLUMNS,
                                  lambda *c: income_changes.changes_select(*c).subquery("changes")),
                           nonzero=True))

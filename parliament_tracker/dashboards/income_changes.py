@@ -25,6 +25,7 @@ from sqlalchemy import Integer, String, and_, case, func, literal, or_, select, 
 from parliament_tracker.activities.models import Activity, Participation
 from parliament_tracker.chambers.models import Chamber, Country, CountryIncomeGroup
 from parliament_tracker.dashboards.scope import year_of
+from parliament_tracker.dashboards.slices import public_flag, sliced
 
 ANY_REGION = ""  # the region of a row that counts the income group in every region
 CHANGE_COLUMNS = ("activities", "confirmed_activities", "expert_activities", "confirmed_expert_activities")
@@ -111,3 +112,18 @@ def changes_select(*conditions):
     sums = [change(role, confirmed).label(name) for (role, confirmed), name in _KIND.items()]
     return (select(t.activity_id, t.income_group, t.region, t.fiscal_year, *sums)
             .group_by(t.activity_id, t.income_group, t.region, t.fiscal_year))
+
+
+def typed_select(by_donor: bool, *conditions, source=None):
+    """Typed income-change rows: per (type, organisation, income group, region, area, year, fiscal year) the sums
+    of the per-activity changes (from source, a filled stage table of changes_select, when given), in the
+    slices that count each activity (slices.py); not all zero."""
+    if source is None:
+        source = changes_select(*conditions).subquery("changes")
+    a = (select(source, Activity.activity_type, Activity.area_id, year_of(Activity.start_date).label("year"),
+                Activity.lead_organisation_id.label("lead_id"), public_flag(Activity))
+         .join(Activity, Activity.id == source.c.activity_id).subquery("changed"))
+    a, donor = sliced(a, by_donor)
+    keys = (a.c.activity_type, donor, a.c.income_group, a.c.region, a.c.area_id, a.c.year, a.c.fiscal_year)
+    return (select(*keys, *(func.sum(a.c[c]).label(c) for c in CHANGE_COLUMNS)).group_by(*keys)
+            .having(or_(*(func.sum(a.c[c]) != 0 for c in CHANGE_COLUMNS))))
