@@ -159,3 +159,22 @@ def test_ids_beyond_the_database_integer_range_are_404_not_500(client, login_as)
     login_as("admin")
     for path in ("/admin/users/2147483648/edit", "/activities/2147483648", "/activities/99999999999999999999/edit"):
         assert client.get(path).status_code == 404, path
+
+
+def test_a_migration_run_inside_the_app_leaves_the_app_logging(app):
+    """Alembic's logging setup would switch off every logger that exists, so the app's errors after an in-process
+    upgrade (the tests', a deployment script's) would vanish."""
+    import logging
+
+    from flask_migrate import upgrade
+
+    heard = []
+    upgrade()
+    handler = logging.Handler()
+    handler.emit = heard.append
+    app.logger.addHandler(handler)
+    try:
+        app.logger.error("still heard")
+    finally:
+        app.logger.removeHandler(handler)
+    assert [record.getMessage() for record in heard] == ["still heard"]

@@ -8,11 +8,13 @@ the response is sent, in a request); a failed attempt leaves it queued for `flas
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from email.utils import make_msgid
 
 from flask import Flask, current_app, has_request_context
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from parliament_tracker.audit import utcnow
@@ -24,6 +26,9 @@ FLUSHED, COMMITTED = "outbox_flushed", "outbox_committed"
 # A message claimed this long ago by a process that never finished (killed mid-send) may be claimed again.
 STALE_CLAIM = dt.timedelta(minutes=15)
 MAX_BACKOFF = dt.timedelta(hours=6)
+# After a response the database may be busy for a moment (another writer holds SQLite's lock, PostgreSQL's lock
+# wait ran out): the pauses, in seconds, before trying again. No one waits on them: the response is gone.
+BUSY_PAUSES = (0.2, 0.5, 1, 2, 4, 8)
 
 
 def queue_message(recipient: str, subject: str, body: str, kind: str, user=None) -> OutboxMessage:
@@ -152,9 +157,25 @@ def register_delivery(app: Flask) -> None:
 
 def _deliver_in_new_context(app: Flask, ids: list[int]) -> None:
     with app.app_context():
+        for message_id in ids:
+            _deliver_while_busy(app, message_id)
+
+
+def _deliver_while_busy(app: Flask, message_id: int) -> None:
+    """One message, tried again while the database is busy; any other failure leaves it for the retry. A retry
+    after the claim went through finds the message claimed and leaves it: nothing is sent twice."""
+    for pause in (*BUSY_PAUSES, None):
         try:
-            for message_id in ids:
-                deliver_message(message_id)
-        except Exception:  # noqa: BLE001 - the response is gone; the messages stay queued for the retry
-            app.logger.exception("delivering queued mail failed")
+            deliver_message(message_id)
+            return
+        except OperationalError as error:
             db.session.rollback()
+            if pause is None:
+                app.logger.error("mail %s left for flask mail retry, the database stayed busy: %s", message_id,
+                                 error)
+                return
+            time.sleep(pause)
+        except Exception:  # noqa: BLE001 - the response is gone; the message stays queued for the retry
+            app.logger.exception("delivering queued mail %s failed", message_id)
+            db.session.rollback()
+            return
