@@ -127,15 +127,36 @@ class Size:
         return statistics.median(times), numbers
 
 
-def interleaved(sizes: list[Size], path_of, repeats: int, cold: bool = True) -> list[float]:
-    """Median time of each size, the sizes' requests alternating."""
+class Medians(list):
+    """The median time of each size; rounds: how many rounds were timed, of the asked."""
+
+    rounds = asked = 0
+
+    def note(self) -> str:
+        return f" ({self.rounds} rounds)" if self.rounds < self.asked else ""
+
+
+# at least this many rounds, then up to --repeats while a scenario's rounds so far took under --budget seconds: the
+# coordination scenarios paired per request take seconds each at 10x, and 15 rounds of them cold and warm were
+# a fifth of the whole run, where the median of 5 such slow requests varies less than that of 15 fast ones
+MIN_ROUNDS = 5
+
+
+def interleaved(sizes: list[Size], path_of, repeats: int, cold: bool = True, budget: float = 0) -> Medians:
+    """Median time of each size, the sizes' requests alternating, in rounds (one request to each size): repeats
+    of them, or fewer (not under MIN_ROUNDS) once they took budget seconds (0: no budget)."""
     times = [[] for _ in sizes]
     for size in sizes:
         size.get(path_of(size), cold=False)  # imports, templates, statements built once
-    for _ in range(repeats):
+    started = time.perf_counter()
+    for round_ in range(repeats):
+        if budget and round_ >= MIN_ROUNDS and time.perf_counter() - started > budget:
+            break
         for i, size in enumerate(sizes):
             times[i].append(size.get(path_of(size), cold)[0])
-    return [statistics.median(t) for t in times]
+    medians = Medians(statistics.median(t) for t in times)
+    medians.rounds, medians.asked = len(times[0]), repeats
+    return medians
 
 
 def profile(size: Size, repeats: int) -> dict:
@@ -176,10 +197,10 @@ def run_backend(backend: str, args, folder: Path) -> None:
                   f"{' / '.join(f'{c / h:.2f}' for c, h in zip(cold, hand, strict=True)):>16}"
                   f"{growth(cold):>9}")
         for name, path in (*PAGES, *COORDINATION):
-            cold = interleaved(sizes, lambda s: path, args.repeats)  # noqa: B023
-            warm = interleaved(sizes, lambda s: path, args.repeats, cold=False)  # noqa: B023
+            cold = interleaved(sizes, lambda s: path, args.repeats, budget=args.budget)  # noqa: B023
+            warm = interleaved(sizes, lambda s: path, args.repeats, cold=False, budget=args.budget)  # noqa: B023
             print(f"page {name:<32}{' / '.join(ms(t) for t in cold):>22}   warm {' / '.join(ms(t) for t in warm)}"
-                  f"{growth(cold):>9}")
+                  f"{growth(cold):>9}{cold.note()}")
         warm = interleaved(sizes, lambda s: "/api/v1/coverage?" + urlencode(s.query(SCENARIOS[4][1])), args.repeats,
                            cold=False)
         print(f"api, warm (type, donor, region, confirmed): {' / '.join(ms(t) for t in warm)}")
@@ -233,6 +254,8 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--scales", default="1,10", help="sizes as multiples of 20,000 activities")
     parser.add_argument("--repeats", type=int, default=15, help="timed requests per scenario and size")
+    parser.add_argument("--budget", type=float, default=12,
+                        help="seconds per page scenario after which its rounds stop (at least 5; 0: always --repeats)")
     parser.add_argument("--baseline-repeats", type=int, default=1, help="timed runs of the hand-written SQL")
     parser.add_argument("--baseline-max-scale", type=float, default=100, help="no hand-written SQL above this size")
     parser.add_argument("--seconds", type=float, default=8, help="per endpoint under gunicorn (0: skip)")
