@@ -1,14 +1,19 @@
 """The outbox: queued with the write, delivered after the commit over real SMTP, retried after an outage."""
 
 import datetime as dt
+import threading
 
 from sqlalchemy import select
+
+from config import TestingConfig
 
 from parliament_tracker.audit import utcnow
 from parliament_tracker.extensions import db
 from parliament_tracker.mail.models import OutboxMessage
 from parliament_tracker.mail.outbox import deliver_committed, queue_message, retry_due
 from tests import factories
+from tests.conftest import read_csrf_token
+from tests.databases import SqliteTemplate
 from tests.smtp import body_of
 
 
@@ -139,7 +144,7 @@ def test_flask_mail_test_reports_success_and_failure(app, smtp, runner):
     assert result.exit_code == 1 and "ConnectionRefusedError" in result.output
 
 
-def _hold_the_outbox(app):
+def _hold_the_outbox():
     """A second connection that holds a write lock on the outbox until released: SQLite's database lock, or a
     PostgreSQL table lock. Returns release()."""
     engine = db.engine
@@ -156,21 +161,18 @@ def _hold_the_outbox(app):
     return release
 
 
-def test_a_database_busy_after_the_response_delays_the_mail_but_does_not_lose_it(make_app, smtp):
-    import threading
-
-    from tests.conftest import read_csrf_token
-
-    busy_fast = {"timeout": 0.1} if db_template_is_sqlite() else {"options": "-c lock_timeout=100"}
+def test_a_database_busy_after_the_response_delays_the_mail_but_does_not_lose_it(make_app, db_template, smtp):
+    busy_fast = ({"timeout": 0.1} if isinstance(db_template, SqliteTemplate)
+                 else {"options": "-c lock_timeout=100"})
     app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp.port, MAIL_USE_TLS=False,
                    PUBLIC_URL="https://tracker.example.org",
-                   SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True, "connect_args": busy_fast})
+                   SQLALCHEMY_ENGINE_OPTIONS={**TestingConfig.SQLALCHEMY_ENGINE_OPTIONS, "connect_args": busy_fast})
     with app.app_context():
         user = factories.make_user("parliament", email="busy@example.org")
         client = app.test_client()
         response = client.post("/password/forgot", data={"email": user.email, "csrf_token": read_csrf_token(client)})
         assert response.status_code == 302 and smtp.to(user.email) == []  # delivery waits for the response's end
-        release = _hold_the_outbox(app)
+        release = _hold_the_outbox()
         threading.Timer(1.0, release).start()  # busy for 1 s: ten times the lock wait the app is given
         response.close()  # the response has gone: delivery runs, finds the database busy, waits and sends
         [received] = smtp.to(user.email)
@@ -178,8 +180,3 @@ def test_a_database_busy_after_the_response_delays_the_mail_but_does_not_lose_it
         [message] = _messages()
         assert (message.status, message.attempts) == ("sent", 1)
 
-
-def db_template_is_sqlite() -> bool:
-    import os
-
-    return not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql")
