@@ -6,7 +6,6 @@ import threading
 from sqlalchemy import select
 
 from config import TestingConfig
-
 from parliament_tracker.audit import utcnow
 from parliament_tracker.extensions import db
 from parliament_tracker.mail.models import OutboxMessage
